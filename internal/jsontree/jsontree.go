@@ -1,0 +1,553 @@
+// Package jsontree parses JSON into a tree that keeps what encoding/json
+// throws away and pmgen needs: the byte offset of every value, object
+// members in source order (duplicates included), and the literal text of
+// numbers, so that 12.00 stays distinguishable from 12.
+//
+// Options relax the grammar for request bodies found in Postman
+// collections, which may carry comments, trailing commas and unquoted
+// {{variable}} placeholders.
+package jsontree
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Kind is the JSON type of a Value.
+type Kind uint8
+
+const (
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Array
+	Object
+	// Placeholder is an unquoted {{name}} where a value belongs; only
+	// produced with Options.Placeholders.
+	Placeholder
+)
+
+var kindNames = [...]string{"null", "boolean", "number", "string", "array", "object", "placeholder"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Value is one node of the tree.
+type Value struct {
+	Kind   Kind
+	Offset int // byte offset of the first byte of the value in the input
+	End    int // byte offset just past the value's last byte
+	// Str is the decoded text of a String, the literal text of a Number and
+	// the whole "{{...}}" text of a Placeholder.
+	Str     string
+	Bool    bool
+	Items   []Value  // elements of an Array
+	Members []Member // members of an Object, in source order
+}
+
+// Member is one key and value of an object.
+type Member struct {
+	Key       string
+	KeyOffset int
+	Value     Value
+}
+
+// Get returns the value of the last member named key, as encoding/json
+// would decode it, or nil when v is not an object or has no such member.
+func (v *Value) Get(key string) *Value {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	for i := len(v.Members) - 1; i >= 0; i-- {
+		if v.Members[i].Key == key {
+			return &v.Members[i].Value
+		}
+	}
+	return nil
+}
+
+// Options relax the JSON grammar. The zero value parses strict RFC 8259
+// JSON, apart from a leading UTF-8 byte-order mark, which is skipped.
+type Options struct {
+	// Comments allows // line and /* block */ comments between tokens.
+	Comments bool
+	// TrailingCommas allows a comma before a closing ] or }.
+	TrailingCommas bool
+	// Placeholders allows an unquoted {{name}} wherever a value may stand.
+	Placeholders bool
+	// MaxDepth bounds the nesting of arrays and objects; zero means
+	// DefaultMaxDepth.
+	MaxDepth int
+}
+
+// DefaultMaxDepth is the nesting bound used when Options.MaxDepth is zero.
+// Postman collections nest folders a few dozen levels at most; the bound
+// exists so that hostile input cannot exhaust memory through the stack of
+// open containers.
+const DefaultMaxDepth = 1000
+
+// SyntaxError reports invalid input at a byte offset.
+type SyntaxError struct {
+	Offset int
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("offset %d: %s", e.Offset, e.Msg)
+}
+
+// Parse parses data as one JSON value followed only by white space.
+func Parse(data []byte, opts Options) (*Value, error) {
+	p := parser{data: data, opts: opts}
+	if p.opts.MaxDepth <= 0 {
+		p.opts.MaxDepth = DefaultMaxDepth
+	}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		p.pos = 3
+	}
+	v := new(Value)
+	if err := p.skipSpace(); err != nil {
+		return nil, err
+	}
+	if err := p.value(v, 0); err != nil {
+		return nil, err
+	}
+	if err := p.skipSpace(); err != nil {
+		return nil, err
+	}
+	if p.pos < len(p.data) {
+		return nil, p.errorf("unexpected %s after the top-level value", p.describe())
+	}
+	return v, nil
+}
+
+// LineCol converts a byte offset into a 1-based line and a 1-based column
+// counted in characters (runes), as editors show them.
+func LineCol(data []byte, offset int) (line, col int) {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	line, start := 1, 0
+	for i := 0; i < offset; i++ {
+		if data[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, utf8.RuneCount(data[start:offset]) + 1
+}
+
+type parser struct {
+	data []byte
+	pos  int
+	opts Options
+}
+
+func (p *parser) errorf(format string, args ...any) error {
+	return &SyntaxError{Offset: p.pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// describe names the byte at the current position for an error message.
+func (p *parser) describe() string {
+	if p.pos >= len(p.data) {
+		return "end of input"
+	}
+	r, _ := utf8.DecodeRune(p.data[p.pos:])
+	if r == utf8.RuneError || r < 0x20 {
+		return fmt.Sprintf("byte 0x%02x", p.data[p.pos])
+	}
+	return strconv.QuoteRune(r)
+}
+
+func (p *parser) skipSpace() error {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		case '/':
+			if !p.opts.Comments {
+				return nil
+			}
+			if err := p.skipComment(); err != nil {
+				return err
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func (p *parser) skipComment() error {
+	if p.pos+1 >= len(p.data) {
+		return p.errorf("unexpected '/'")
+	}
+	switch p.data[p.pos+1] {
+	case '/':
+		for p.pos < len(p.data) && p.data[p.pos] != '\n' {
+			p.pos++
+		}
+		return nil
+	case '*':
+		start := p.pos
+		p.pos += 2
+		for p.pos+1 < len(p.data) {
+			if p.data[p.pos] == '*' && p.data[p.pos+1] == '/' {
+				p.pos += 2
+				return nil
+			}
+			p.pos++
+		}
+		p.pos = start
+		return p.errorf("unterminated /* comment")
+	}
+	return p.errorf("unexpected '/'")
+}
+
+func (p *parser) value(v *Value, depth int) error {
+	err := p.parseValue(v, depth)
+	v.End = p.pos
+	return err
+}
+
+func (p *parser) parseValue(v *Value, depth int) error {
+	if p.pos >= len(p.data) {
+		return p.errorf("unexpected end of input, want a value")
+	}
+	v.Offset = p.pos
+	switch c := p.data[p.pos]; {
+	case c == '{':
+		if p.opts.Placeholders && p.pos+1 < len(p.data) && p.data[p.pos+1] == '{' {
+			return p.placeholder(v)
+		}
+		return p.object(v, depth)
+	case c == '[':
+		return p.array(v, depth)
+	case c == '"':
+		s, err := p.string()
+		if err != nil {
+			return err
+		}
+		v.Kind, v.Str = String, s
+		return nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number(v)
+	case c == 't':
+		v.Kind, v.Bool = Bool, true
+		return p.literal("true")
+	case c == 'f':
+		v.Kind = Bool
+		return p.literal("false")
+	case c == 'n':
+		v.Kind = Null
+		return p.literal("null")
+	}
+	return p.errorf("unexpected %s, want a value", p.describe())
+}
+
+func (p *parser) literal(word string) error {
+	if len(p.data)-p.pos < len(word) || string(p.data[p.pos:p.pos+len(word)]) != word {
+		return p.errorf("invalid literal, want %s", word)
+	}
+	p.pos += len(word)
+	return nil
+}
+
+func (p *parser) placeholder(v *Value) error {
+	start := p.pos
+	for i := p.pos + 2; i+1 < len(p.data); i++ {
+		if p.data[i] == '}' && p.data[i+1] == '}' {
+			p.pos = i + 2
+			v.Kind, v.Str = Placeholder, string(p.data[start:p.pos])
+			return nil
+		}
+		if p.data[i] == '\n' || p.data[i] == '{' {
+			break
+		}
+	}
+	return p.errorf("unterminated {{placeholder}}")
+}
+
+func (p *parser) enter(depth int) error {
+	if depth >= p.opts.MaxDepth {
+		return p.errorf("nesting deeper than %d levels", p.opts.MaxDepth)
+	}
+	return nil
+}
+
+func (p *parser) object(v *Value, depth int) error {
+	if err := p.enter(depth); err != nil {
+		return err
+	}
+	v.Kind = Object
+	p.pos++ // {
+	if err := p.skipSpace(); err != nil {
+		return err
+	}
+	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+		p.pos++
+		return nil
+	}
+	for {
+		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+			return p.errorf("unexpected %s, want a string key", p.describe())
+		}
+		keyOffset := p.pos
+		key, err := p.string()
+		if err != nil {
+			return err
+		}
+		if err := p.skipSpace(); err != nil {
+			return err
+		}
+		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+			return p.errorf("unexpected %s after object key, want ':'", p.describe())
+		}
+		p.pos++
+		if err := p.skipSpace(); err != nil {
+			return err
+		}
+		v.Members = append(v.Members, Member{Key: key, KeyOffset: keyOffset})
+		if err := p.value(&v.Members[len(v.Members)-1].Value, depth+1); err != nil {
+			return err
+		}
+		done, err := p.next('}')
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+func (p *parser) array(v *Value, depth int) error {
+	if err := p.enter(depth); err != nil {
+		return err
+	}
+	v.Kind = Array
+	v.Items = []Value{} // an empty array stays distinguishable from a missing one
+	p.pos++             // [
+	if err := p.skipSpace(); err != nil {
+		return err
+	}
+	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+		p.pos++
+		return nil
+	}
+	for {
+		v.Items = append(v.Items, Value{})
+		if err := p.value(&v.Items[len(v.Items)-1], depth+1); err != nil {
+			return err
+		}
+		done, err := p.next(']')
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// next consumes the comma or the closing bracket after a container element
+// and reports whether the container ended.
+func (p *parser) next(closing byte) (bool, error) {
+	if err := p.skipSpace(); err != nil {
+		return false, err
+	}
+	if p.pos >= len(p.data) {
+		return false, p.errorf("unexpected end of input, want ',' or '%c'", closing)
+	}
+	switch p.data[p.pos] {
+	case closing:
+		p.pos++
+		return true, nil
+	case ',':
+		p.pos++
+		if err := p.skipSpace(); err != nil {
+			return false, err
+		}
+		if p.opts.TrailingCommas && p.pos < len(p.data) && p.data[p.pos] == closing {
+			p.pos++
+			return true, nil
+		}
+		return false, nil
+	}
+	return false, p.errorf("unexpected %s, want ',' or '%c'", p.describe(), closing)
+}
+
+func (p *parser) number(v *Value) error {
+	start := p.pos
+	if p.data[p.pos] == '-' {
+		p.pos++
+	}
+	switch {
+	case p.pos < len(p.data) && p.data[p.pos] == '0':
+		p.pos++
+	case p.pos < len(p.data) && p.data[p.pos] >= '1' && p.data[p.pos] <= '9':
+		p.digits()
+	default:
+		return p.errorf("invalid number, want a digit")
+	}
+	if p.pos < len(p.data) && p.data[p.pos] == '.' {
+		p.pos++
+		if p.digits() == 0 {
+			return p.errorf("invalid number, want a digit after '.'")
+		}
+	}
+	if p.pos < len(p.data) && (p.data[p.pos] == 'e' || p.data[p.pos] == 'E') {
+		p.pos++
+		if p.pos < len(p.data) && (p.data[p.pos] == '+' || p.data[p.pos] == '-') {
+			p.pos++
+		}
+		if p.digits() == 0 {
+			return p.errorf("invalid number, want a digit in the exponent")
+		}
+	}
+	v.Kind, v.Str = Number, string(p.data[start:p.pos])
+	return nil
+}
+
+func (p *parser) digits() int {
+	start := p.pos
+	for p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
+		p.pos++
+	}
+	return p.pos - start
+}
+
+// string parses a quoted string at p.pos and returns its decoded text.
+// Invalid UTF-8 becomes U+FFFD, as encoding/json does.
+func (p *parser) string() (string, error) {
+	start := p.pos
+	p.pos++ // opening quote
+	// Fast path: no escapes and valid UTF-8.
+	for i := p.pos; i < len(p.data); i++ {
+		c := p.data[i]
+		if c == '"' {
+			s := p.data[p.pos:i]
+			if utf8.Valid(s) {
+				p.pos = i + 1
+				return string(s), nil
+			}
+			break
+		}
+		if c == '\\' || c < 0x20 {
+			break
+		}
+	}
+	buf := make([]byte, 0, 32)
+	for {
+		if p.pos >= len(p.data) {
+			p.pos = start
+			return "", p.errorf("unterminated string")
+		}
+		c := p.data[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return string(buf), nil
+		case c < 0x20:
+			return "", p.errorf("invalid control character %s in string", p.describe())
+		case c == '\\':
+			var err error
+			if buf, err = p.escape(buf); err != nil {
+				return "", err
+			}
+		case c < utf8.RuneSelf:
+			buf = append(buf, c)
+			p.pos++
+		default:
+			r, size := utf8.DecodeRune(p.data[p.pos:])
+			buf = utf8.AppendRune(buf, r)
+			p.pos += size
+		}
+	}
+}
+
+func (p *parser) escape(buf []byte) ([]byte, error) {
+	if p.pos+1 >= len(p.data) {
+		return nil, p.errorf("unterminated escape sequence")
+	}
+	c := p.data[p.pos+1]
+	if simple, ok := simpleEscapes[c]; ok {
+		p.pos += 2
+		return append(buf, simple), nil
+	}
+	if c != 'u' {
+		return nil, p.errorf("invalid escape sequence \\%c", c)
+	}
+	r, ok := p.hex4(p.pos + 2)
+	if !ok {
+		return nil, p.errorf("invalid \\u escape, want four hex digits")
+	}
+	p.pos += 6
+	if utf16.IsSurrogate(r) {
+		if r2, ok := p.hex4(p.pos + 2); ok && p.pos+1 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
+			if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+				p.pos += 6
+				return utf8.AppendRune(buf, dec), nil
+			}
+		}
+		r = utf8.RuneError
+	}
+	return utf8.AppendRune(buf, r), nil
+}
+
+var simpleEscapes = map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
+func (p *parser) hex4(at int) (rune, bool) {
+	if at+4 > len(p.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.data[at : at+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// LineIndex converts byte offsets of one input into lines and columns in
+// O(log n) per lookup.
+type LineIndex struct {
+	data  []byte
+	lines []int // offset of the first byte of each line
+}
+
+// NewLineIndex indexes the line starts of data.
+func NewLineIndex(data []byte) *LineIndex {
+	idx := &LineIndex{data: data, lines: []int{0}}
+	for i, c := range data {
+		if c == '\n' {
+			idx.lines = append(idx.lines, i+1)
+		}
+	}
+	return idx
+}
+
+// LineCol returns the 1-based line and the 1-based column, counted in
+// characters, of a byte offset; see LineCol.
+func (idx *LineIndex) LineCol(offset int) (line, col int) {
+	offset = max(0, min(offset, len(idx.data)))
+	lo, hi := 0, len(idx.lines)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if idx.lines[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1, utf8.RuneCount(idx.data[idx.lines[lo]:offset]) + 1
+}
