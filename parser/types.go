@@ -4,7 +4,7 @@ import "github.com/pmgen/pmgen/diag"
 
 // The types below mirror the Postman collection format v2.0.0 and v2.1.0
 // after every union shape of the schema has been normalised: a description
-// is always text, a URL is always split into parts and keeps its raw text,
+// is always text, a URL keeps its raw text and the parts that were written,
 // headers are always a list, auth parameters are always an ordered list of
 // strings. They say nothing about Go; the model package interprets them.
 
@@ -38,7 +38,7 @@ type Info struct {
 type Item struct {
 	ID          string
 	Name        string
-	HasName     bool // false when the item has no "name" key
+	HasName     bool // false when the item has no "name" string
 	Description string
 	IsFolder    bool
 	Items       []*Item // children of a folder
@@ -61,7 +61,10 @@ type Behavior struct {
 
 // Request is an item's request, or a saved example's originalRequest.
 type Request struct {
-	Method      string // as written; empty when the request has no method
+	// Method is as written, case kept; "GET" when the request has no
+	// method or an empty one, as Postman sends it, and HasMethod is false.
+	Method      string
+	HasMethod   bool
 	URL         URL
 	HasURL      bool
 	Headers     []*Header
@@ -214,12 +217,13 @@ const (
 	ValueBool
 	ValueNull
 	ValueMissing // the variable has no "value" key
+	ValueJSON    // an object or an array, kept as its JSON text
 )
 
 // Variable is a collection, folder, path or environment variable.
 type Variable struct {
 	Key         string
-	Value       string // numbers and booleans as their JSON text, null as ""
+	Value       string // numbers, booleans, objects and arrays as their JSON text, null as ""
 	Kind        ValueKind
 	Type        string // "string", "secret", "default", "any", ... as written
 	Disabled    bool   // "disabled": true, or "enabled": false in environments

@@ -1,0 +1,45 @@
+package parser
+
+import "github.com/pmgen/pmgen/internal/jsontree"
+
+// Default limits used when the matching Options field is zero.
+const (
+	DefaultMaxInputSize   = 64 << 20 // bytes
+	DefaultMaxFolderDepth = 256
+	DefaultMaxRequests    = 100000
+)
+
+// Options bounds the work one input may cause. Each limit protects the
+// process from hostile or broken input; exceeding one is an error
+// diagnostic that names the limit. A zero field means its default.
+type Options struct {
+	// MaxInputSize is the largest input accepted, in bytes.
+	MaxInputSize int
+	// MaxFolderDepth is the deepest folder nesting accepted; a top-level
+	// folder is at depth 1.
+	MaxFolderDepth int
+	// MaxRequests is the largest number of requests accepted in one
+	// collection, saved examples not counted.
+	MaxRequests int
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxInputSize <= 0 {
+		o.MaxInputSize = DefaultMaxInputSize
+	}
+	if o.MaxFolderDepth <= 0 {
+		o.MaxFolderDepth = DefaultMaxFolderDepth
+	}
+	if o.MaxRequests <= 0 {
+		o.MaxRequests = DefaultMaxRequests
+	}
+	return o
+}
+
+// jsonDepth returns the JSON nesting bound that lets MaxFolderDepth folders
+// through. Every folder level costs two JSON levels (the "item" array and
+// the item object); the rest leaves room for requests, bodies and scripts
+// below the deepest folder.
+func (o Options) jsonDepth() int {
+	return 2*o.MaxFolderDepth + jsontree.DefaultMaxDepth
+}
