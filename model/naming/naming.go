@@ -1,0 +1,245 @@
+// Package naming turns free text from a collection (request, folder and
+// variable names, JSON keys) into Go identifiers, and resolves collisions
+// between them once every candidate is known.
+//
+// A name is built in three steps. Words splits the text into words on
+// everything that is not a letter or digit and on camelCase and digit
+// boundaries, and transliterates each word into lower-case ASCII: Cyrillic
+// by the ICAO Doc 9303 table, Latin letters without their diacritics.
+// UpperCamel and LowerCamel join the words, spelling Go initialisms in
+// upper case, and make the result a valid identifier. Resolve then makes a
+// set of names unique.
+package naming
+
+import (
+	"fmt"
+	"go/token"
+	"hash/fnv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxLen is the longest identifier UpperCamel and LowerCamel return, in
+// bytes. Longer names are cut at a word boundary and get a hash suffix, so
+// that two long names that share their first MaxLen bytes stay distinct.
+const MaxLen = 64
+
+// hashLen is the number of hex digits of the suffix of a shortened name.
+const hashLen = 6
+
+// Words splits text into lower-case ASCII words. It reports false when the
+// text holds a letter or digit that cannot be transliterated, such as a
+// Chinese character, because a name built from the remaining words would
+// carry the meaning of the text. The caller then falls back to another
+// source for the name. Text with no letters or digits gives no words and
+// true.
+func Words(text string) ([]string, bool) {
+	var words []string
+	for _, run := range wordRuns(text) {
+		for _, part := range splitCamel(run) {
+			w, ok := asciiWord(string(part))
+			if !ok {
+				return nil, false
+			}
+			if w != "" {
+				words = append(words, w)
+			}
+		}
+	}
+	return words, true
+}
+
+// wordRuns returns the maximal runs of letters, digits and combining marks
+// in text, with apostrophes removed.
+func wordRuns(text string) [][]rune {
+	var runs [][]rune
+	var cur []rune
+	for _, r := range text {
+		switch {
+		case isApostrophe(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			cur = append(cur, r)
+		default:
+			if len(cur) > 0 {
+				runs = append(runs, cur)
+				cur = nil
+			}
+		}
+	}
+	if len(cur) > 0 {
+		runs = append(runs, cur)
+	}
+	return runs
+}
+
+// splitCamel splits a run of letters and digits into words. It splits
+// before an upper-case letter that follows a lower-case one ("openShift")
+// and before a letter that follows a digit ("v2beta"). In an upper-case
+// run followed by a lower-case letter it splits before the run's last
+// letter ("HTTPServer"), unless that lower-case letter is a lone "s", so
+// "URLs" is one word.
+func splitCamel(run []rune) [][]rune {
+	var parts [][]rune
+	start := 0
+	for i := 1; i < len(run); i++ {
+		prev, cur := run[i-1], run[i]
+		split := false
+		switch {
+		case unicode.IsUpper(cur) && unicode.IsLower(prev):
+			split = true
+		case unicode.IsLetter(cur) && unicode.IsDigit(prev):
+			split = true
+		case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(run) && unicode.IsLower(run[i+1]):
+			split = !pluralSuffix(run, i+1)
+		}
+		if split {
+			parts = append(parts, run[start:i])
+			start = i
+		}
+	}
+	return append(parts, run[start:])
+}
+
+// pluralSuffix reports whether run[i] is a lone lower-case "s" that ends
+// the run or precedes a letter that is not lower case.
+func pluralSuffix(run []rune, i int) bool {
+	if run[i] != 's' {
+		return false
+	}
+	return i+1 == len(run) || !unicode.IsLower(run[i+1])
+}
+
+// Exported returns the UpperCamel identifier for text, or false when the
+// text gives none: it has no letters or digits, or has letters that
+// cannot be transliterated.
+func Exported(text string) (string, bool) {
+	words, ok := Words(text)
+	if !ok || len(words) == 0 {
+		return "", false
+	}
+	return UpperCamel(words), true
+}
+
+// Unexported returns the lowerCamel identifier for text, or false when the
+// text gives none; see Exported.
+func Unexported(text string) (string, bool) {
+	words, ok := Words(text)
+	if !ok || len(words) == 0 {
+		return "", false
+	}
+	return LowerCamel(words), true
+}
+
+// UpperCamel joins lower-case ASCII words, as Words returns them, into an
+// exported identifier: "receipt", "id" gives "ReceiptID". A leading digit
+// gets the prefix "N" ("200" gives "N200"), and a name longer than MaxLen
+// is shortened. It returns "X" for no words, so that the result is always
+// a valid identifier.
+func UpperCamel(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		writeWordSeparator(&b, words, i)
+		b.WriteString(upperWord(w))
+	}
+	return finish(b.String(), "N", "X")
+}
+
+// LowerCamel joins lower-case ASCII words into an unexported identifier:
+// "receipt", "id" gives "receiptID" and "id", "list" gives "idList". A
+// leading digit gets the prefix "n". A result that is a Go keyword, a
+// predeclared identifier or a name that generated code declares itself
+// (see IsReserved) gets the suffix "Value": "type" gives "typeValue".
+func LowerCamel(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		writeWordSeparator(&b, words, i)
+		if i == 0 {
+			b.WriteString(w)
+			continue
+		}
+		b.WriteString(upperWord(w))
+	}
+	name := finish(b.String(), "n", "x")
+	if IsReserved(name) {
+		name += "Value"
+	}
+	return name
+}
+
+// writeWordSeparator writes "_" between two words when the first ends and
+// the second starts with a digit, so that "v1.2" gives "V1_2" and not
+// "V12".
+func writeWordSeparator(b *strings.Builder, words []string, i int) {
+	if i == 0 || words[i-1] == "" || words[i] == "" {
+		return
+	}
+	prev, cur := words[i-1], words[i]
+	if isDigitASCII(rune(prev[len(prev)-1])) && isDigitASCII(rune(cur[0])) {
+		b.WriteByte('_')
+	}
+}
+
+// upperWord returns a word in the case it takes inside an UpperCamel name.
+func upperWord(w string) string {
+	if w == "" {
+		return ""
+	}
+	if s, ok := initialisms[w]; ok {
+		return s
+	}
+	// A plural of an initialism keeps a lower-case "s": "ids" gives "IDs".
+	if stem, ok := strings.CutSuffix(w, "s"); ok {
+		if s, ok := initialisms[stem]; ok {
+			return s + "s"
+		}
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// finish makes name a valid identifier: it prefixes a leading digit,
+// replaces an empty name and shortens a long one.
+func finish(name, digitPrefix, empty string) string {
+	if name == "" {
+		return empty
+	}
+	if isDigitASCII(rune(name[0])) {
+		name = digitPrefix + name
+	}
+	return Shorten(name)
+}
+
+// Shorten returns name unchanged when it has at most MaxLen bytes.
+// Otherwise it cuts the name at a word boundary and appends six hex digits
+// of the FNV-1a hash of the whole name, so that the result depends only on
+// the name and has at most MaxLen bytes.
+func Shorten(name string) string {
+	if len(name) <= MaxLen {
+		return name
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	suffix := fmt.Sprintf("%08x", h.Sum32())[:hashLen]
+
+	cut := MaxLen - hashLen
+	// Prefer to cut before an upper-case letter, if that keeps at least
+	// two thirds of the room.
+	for i := cut; i > cut*2/3; i-- {
+		if r, _ := utf8.DecodeRuneInString(name[i:]); unicode.IsUpper(r) || r == '_' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(name[:cut], "_") + suffix
+}
+
+// IsValid reports whether name is an ASCII Go identifier that is not a
+// keyword.
+func IsValid(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return token.IsIdentifier(name)
+}

@@ -1,0 +1,137 @@
+package naming
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Candidate is one name to resolve, such as a request's method name.
+type Candidate struct {
+	// Base is the candidate's own Go name, "OtkrytSmenu".
+	Base string
+	// Qualifiers are the Go names of the folders that hold the candidate,
+	// innermost first: {"Smena", "Kassa"} for "Kassa / Smena / Открыть смену".
+	Qualifiers []string
+	// Pinned is the name the config gives the candidate. When set and
+	// valid it is used as is, before any other name is decided.
+	Pinned string
+}
+
+// qualified returns the candidate's name at a rung of the ladder: the
+// base name behind its innermost level qualifiers, outermost first.
+func (c *Candidate) qualified(level int) string {
+	level = min(level, len(c.Qualifiers))
+	var b strings.Builder
+	for i := level - 1; i >= 0; i-- {
+		b.WriteString(c.Qualifiers[i])
+	}
+	b.WriteString(c.Base)
+	return b.String()
+}
+
+// PinConflict is a pinned name that Resolve could not use; the candidate
+// got a name from the ladder instead.
+type PinConflict struct {
+	Index  int // of the candidate
+	Name   string
+	Reason string
+}
+
+func (p PinConflict) Error() string {
+	return fmt.Sprintf("pinned name %q %s", p.Name, p.Reason)
+}
+
+// Resolve returns a unique name for each candidate, in the candidates'
+// order, none of them in reserved. It decides every name in one pass:
+//
+//  1. Pinned names are taken first, in candidate order. A pinned name that
+//     is not a valid identifier, is reserved or is pinned by an earlier
+//     candidate is reported as a PinConflict and goes through the ladder.
+//  2. A candidate whose base name no other candidate has, and which is not
+//     taken, keeps it. So adding a candidate renames no other candidate
+//     unless their base names are equal.
+//  3. The others are qualified by their innermost folder name
+//     ("SmenaOtkrytSmenu"), and those that still collide by the next
+//     folder outwards, and so on. At each rung a name is kept when no
+//     other remaining candidate has it and it is not taken.
+//  4. When the folders run out, the candidates that still collide are
+//     numbered in candidate order: the first keeps the name if it is free,
+//     the next get Name2, Name3, ..., skipping taken names.
+func Resolve(cands []Candidate, reserved []string) ([]string, []PinConflict) {
+	names := make([]string, len(cands))
+	taken := make(map[string]bool, len(cands)+len(reserved))
+	for _, name := range reserved {
+		taken[name] = true
+	}
+
+	var conflicts []PinConflict
+	pinnedBy := map[string]int{}
+	var remaining []int
+	for i := range cands {
+		pin := cands[i].Pinned
+		reason := ""
+		switch {
+		case pin == "":
+			remaining = append(remaining, i)
+			continue
+		case !IsValid(pin):
+			reason = "is not a valid Go identifier"
+		case taken[pin]:
+			reason = "is reserved"
+			if j, ok := pinnedBy[pin]; ok {
+				reason = fmt.Sprintf("is already pinned by candidate %d", j)
+			}
+		}
+		if reason != "" {
+			conflicts = append(conflicts, PinConflict{Index: i, Name: pin, Reason: reason})
+			remaining = append(remaining, i)
+			continue
+		}
+		names[i], taken[pin], pinnedBy[pin] = pin, true, i
+	}
+
+	remaining = climbLadder(cands, remaining, names, taken)
+	numberRest(cands, remaining, names, taken)
+	return names, conflicts
+}
+
+// climbLadder assigns names to the candidates of remaining by rungs 2 and
+// 3 of Resolve's ladder and returns the ones still colliding.
+func climbLadder(cands []Candidate, remaining []int, names []string, taken map[string]bool) []int {
+	for level := 0; len(remaining) > 0; level++ {
+		count := map[string]int{}
+		for _, i := range remaining {
+			count[cands[i].qualified(level)]++
+		}
+		var next []int
+		deeper := false
+		for _, i := range remaining {
+			name := cands[i].qualified(level)
+			if count[name] == 1 && !taken[name] {
+				names[i], taken[name] = name, true
+				continue
+			}
+			next = append(next, i)
+			deeper = deeper || level < len(cands[i].Qualifiers)
+		}
+		remaining = next
+		if !deeper {
+			break
+		}
+	}
+	return remaining
+}
+
+// numberRest assigns numbered names to the candidates that the ladder
+// left colliding, in candidate order.
+func numberRest(cands []Candidate, remaining []int, names []string, taken map[string]bool) {
+	for _, i := range remaining {
+		base := cands[i].qualified(len(cands[i].Qualifiers))
+		name := base
+		for n := 2; taken[name]; n++ {
+			name = base + strconv.Itoa(n)
+		}
+		names[i], taken[name] = name, true
+	}
+}
