@@ -39,7 +39,7 @@ func (d *decoder) event(n node) *Event {
 	case exec.is(jsontree.String):
 		ev.Exec = strings.Split(exec.v.Str, "\n")
 	case exec.is(jsontree.Array):
-		ev.Exec = d.stringList(exec)
+		ev.Exec = d.execLines(exec)
 	case !exec.isNull():
 		d.wrongType(exec, "an array of lines or a string")
 	}
@@ -47,4 +47,15 @@ func (d *decoder) event(n node) *Event {
 		d.place(&ev.ExecPos, exec)
 	}
 	return ev
+}
+
+// execLines decodes an exec array. An element that is not a string becomes
+// an empty line, with a warning, so that later lines keep their numbers.
+func (d *decoder) execLines(n node) []string {
+	elems := d.list(n)
+	lines := make([]string, len(elems))
+	for i, e := range elems {
+		lines[i] = d.text(e)
+	}
+	return lines
 }

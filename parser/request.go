@@ -110,6 +110,10 @@ func (d *decoder) path(n node) ([]string, bool) {
 // stringList decodes an array of strings, skipping other elements with a
 // warning.
 func (d *decoder) stringList(n node) []string {
+	if !n.is(jsontree.Array) {
+		d.list(n) // warns about a wrong type
+		return nil
+	}
 	elems := d.list(n)
 	out := make([]string, 0, len(elems))
 	for _, e := range elems {
