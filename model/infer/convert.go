@@ -1,0 +1,257 @@
+package infer
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pmgen/pmgen/diag"
+	"github.com/pmgen/pmgen/model/naming"
+	"github.com/pmgen/pmgen/model/types"
+)
+
+// converter turns the merged shape of one body into types.
+type converter struct {
+	r       *Registry
+	samples []Sample
+}
+
+// convert returns the type of the place p, whose struct, if it is one, is
+// named name.
+func (c *converter) convert(s *shape, p path, name string) *types.Type {
+	if t, ok := c.override(p); ok {
+		return t
+	}
+	kinds := s.kinds &^ (1 << kindNull)
+	if kinds.has(kindInt) && kinds.has(kindFloat) {
+		kinds &^= 1 << kindInt
+	}
+	switch {
+	case kinds == 0:
+		return c.untyped(s, p)
+	case kinds.count() > 1:
+		c.conflict(s, p, kinds)
+		return c.raw(p)
+	}
+
+	switch {
+	case kinds.has(kindBool):
+		return &types.Type{Kind: types.Bool, Path: p.String()}
+	case kinds.has(kindInt):
+		return &types.Type{Kind: types.Int, Path: p.String()}
+	case kinds.has(kindFloat):
+		if ref := c.r.opts.Fraction; ref != nil {
+			return &types.Type{Kind: types.External, Ref: ref, Path: p.String()}
+		}
+		return &types.Type{Kind: types.Float, Path: p.String()}
+	case kinds.has(kindString):
+		if c.r.opts.Time && !s.notTime {
+			return &types.Type{Kind: types.External, Ref: &types.Ref{ImportPath: "time", Name: "Time"}, Path: p.String()}
+		}
+		return &types.Type{Kind: types.String, Path: p.String()}
+	case kinds.has(kindArray):
+		if s.elem == nil {
+			c.untypedWarn(CodeUntypedEmptyArray, s.emptyOrigin, p, "is an empty array in every sample")
+			return c.raw(p)
+		}
+		// NOTE: a null among the elements is not kept: the element type
+		// is never a pointer, so null decodes to the zero value.
+		elem := c.convert(s.elem, p.elem(), name)
+		return &types.Type{Kind: types.Array, Elem: elem, Path: p.String()}
+	}
+	if len(s.fields) == 0 {
+		c.untypedWarn(CodeUntypedEmptyObject, s.origin[kindObject], p, "is an empty object in every sample")
+		return c.raw(p)
+	}
+	return c.structOf(s, p, name)
+}
+
+func (c *converter) raw(p path) *types.Type {
+	return &types.Type{Kind: types.Raw, Path: p.String()}
+}
+
+// override returns the type of the first override that matches p.
+func (c *converter) override(p path) (*types.Type, bool) {
+	for i := range c.r.overrides {
+		o := &c.r.overrides[i]
+		if o.pattern.match(p) {
+			o.used = true
+			return o.Type, true
+		}
+	}
+	return nil, false
+}
+
+// untyped returns json.RawMessage for a place that has only nulls and
+// placeholders without a value, and reports it.
+func (c *converter) untyped(s *shape, p path) *types.Type {
+	switch {
+	case s.placeholderOrigin >= 0 && s.kinds.has(kindNull):
+		c.untypedWarn(CodeUntypedPlaceholder, s.placeholderOrigin, p,
+			fmt.Sprintf("is null or the placeholder %s without a value in every sample", s.placeholder))
+	case s.placeholderOrigin >= 0:
+		c.untypedWarn(CodeUntypedPlaceholder, s.placeholderOrigin, p,
+			fmt.Sprintf("is the placeholder %s without a value in every sample", s.placeholder))
+	default:
+		c.untypedWarn(CodeUntypedNull, s.origin[kindNull], p, "is null in every sample")
+	}
+	return c.raw(p)
+}
+
+func (c *converter) untypedWarn(code diag.Code, sample int, p path, what string) {
+	c.warn(code, sample, "%q %s, so its type is json.RawMessage; a type override for this path sets one", p.String(), what)
+}
+
+// conflict reports a place whose samples have different JSON types, naming
+// the first sample of each in the order they appear. The diagnostic points
+// at the sample where the conflict first appears.
+func (c *converter) conflict(s *shape, p path, kinds kindSet) {
+	type seen struct {
+		word   string
+		origin int
+	}
+	var found []seen
+	for k := kindBool; k < kindCount; k++ {
+		if !kinds.has(k) {
+			continue
+		}
+		word, origin := kindWords[k], s.origin[k]
+		if k == kindFloat && s.kinds.has(kindInt) {
+			word, origin = "number", min(origin, s.origin[kindInt])
+		}
+		found = append(found, seen{word, origin})
+	}
+	slices.SortStableFunc(found, func(a, b seen) int { return cmp.Compare(a.origin, b.origin) })
+
+	parts := make([]string, len(found))
+	for i, f := range found {
+		parts[i] = fmt.Sprintf("%s %s in %s", article(f.word), f.word, sampleName(&c.samples[f.origin]))
+	}
+	list := strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	last := found[len(found)-1].origin
+	c.warn(CodeConflictingTypes, last, "%q is %s, so its type is json.RawMessage; a type override for this path sets one", p.String(), list)
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+func (c *converter) warn(code diag.Code, sample int, format string, args ...any) {
+	smp := &c.samples[sample]
+	c.r.diags.Warn(code, smp.Pos, smp.Where, format, args...)
+}
+
+// structOf returns the struct type of an object place, shared with an
+// identical struct inferred earlier when there is one.
+func (c *converter) structOf(s *shape, p path, name string) *types.Type {
+	cands := make([]naming.Candidate, len(s.fields))
+	for i, f := range s.fields {
+		cands[i].Base = fieldName(f.key)
+	}
+	names, _ := naming.Resolve(cands, nil)
+
+	fields := make([]*types.Field, len(s.fields))
+	for i, f := range s.fields {
+		fp := p.key(f.key)
+		if f.duplicated >= 0 {
+			c.warn(CodeDuplicateKey, f.duplicated, "%q appears twice in one object of %s; its type merges both values, but a struct holds only one",
+				fp.String(), sampleName(&c.samples[f.duplicated]))
+		}
+		child := c.convert(f.shape, fp, nestedName(name, names[i], f.shape))
+		fields[i] = &types.Field{
+			JSONName: f.key,
+			Name:     names[i],
+			Type:     child,
+			Optional: f.seen < s.objects,
+			Nullable: f.shape.kinds.has(kindNull) && f.shape.kinds.count() > 1,
+		}
+	}
+	return c.r.intern(name, p, fields)
+}
+
+// fieldName returns the Go field name for a JSON key, "Field" when the key
+// gives no identifier.
+func fieldName(key string) string {
+	if name, ok := naming.Exported(key); ok {
+		return name
+	}
+	return "Field"
+}
+
+// nestedName returns the name of a struct nested in the struct parent
+// under the field named field: the two joined, with the field's last word
+// made singular when the field is an array, so "Receipt" and "Positions"
+// give "ReceiptPosition".
+func nestedName(parent, field string, s *shape) string {
+	if s.kinds.has(kindArray) {
+		words, _ := naming.Words(field)
+		if len(words) > 0 {
+			words[len(words)-1] = naming.Singular(words[len(words)-1])
+			field = naming.UpperCamel(words)
+		}
+	}
+	return naming.Shorten(parent + field)
+}
+
+// intern returns the struct with these fields, creating it under name when
+// no identical struct exists yet.
+func (r *Registry) intern(name string, p path, fields []*types.Field) *types.Type {
+	var b strings.Builder
+	for _, f := range fields {
+		b.WriteString(strconv.Quote(f.JSONName))
+		b.WriteByte(' ')
+		b.WriteString(f.Name)
+		b.WriteString(pick(f.Optional, " opt", ""))
+		b.WriteString(pick(f.Nullable, " null", ""))
+		b.WriteByte(' ')
+		r.writeSignature(&b, f.Type)
+		b.WriteByte(';')
+	}
+	sig := b.String()
+	if t, ok := r.structs[sig]; ok {
+		return t
+	}
+	t := &types.Type{Kind: types.Struct, Name: name, Path: p.String(), Fields: fields}
+	r.structs[sig] = t
+	r.sigIDs[t] = len(r.sigIDs)
+	return t
+}
+
+func pick(set bool, yes, no string) string {
+	if set {
+		return yes
+	}
+	return no
+}
+
+// writeSignature writes a text that is equal for two types exactly when
+// they are structurally identical, given that nested structs are already
+// interned.
+func (r *Registry) writeSignature(b *strings.Builder, t *types.Type) {
+	switch t.Kind {
+	case types.Array:
+		b.WriteString("[]")
+		r.writeSignature(b, t.Elem)
+	case types.Struct:
+		id, ok := r.sigIDs[t]
+		if !ok {
+			// A struct given by an override, compared by identity.
+			id = -1 - len(r.foreign)
+			if known, seen := r.foreign[t]; seen {
+				id = known
+			} else {
+				r.foreign[t] = id
+			}
+		}
+		fmt.Fprintf(b, "#%d", id)
+	case types.External:
+		fmt.Fprintf(b, "%s.%s", t.Ref.ImportPath, t.Ref.Name)
+	default:
+		b.WriteString(t.Kind.String())
+	}
+}

@@ -1,0 +1,287 @@
+// Package infer derives Go types for JSON bodies from samples of them: a
+// request's raw body, the bodies of its saved examples' original requests,
+// or the bodies of the saved responses with one status.
+//
+// Every sample of a body is merged. A field missing from some sample is
+// optional, a field that is null in one sample and has a value in another
+// is nullable, and the elements of every array are merged into one element
+// type. A number is a fraction when any sample writes it with a decimal
+// point or an exponent ("12.00" included) and an integer otherwise. When
+// the samples give no type (an empty array, a lone null) or conflicting
+// ones, the type is json.RawMessage and a warning says where.
+//
+// Objects become named structs. A Registry spans every body of a
+// collection: structurally identical structs are kept once, and their
+// names are made unique across it.
+package infer
+
+import (
+	"fmt"
+
+	"github.com/pmgen/pmgen/diag"
+	"github.com/pmgen/pmgen/internal/jsontree"
+	"github.com/pmgen/pmgen/model/naming"
+	"github.com/pmgen/pmgen/model/types"
+)
+
+// Diagnostic codes of this package.
+const (
+	// CodeBrokenExample marks a sample that is not JSON even with
+	// comments, trailing commas and placeholders allowed; it is ignored.
+	CodeBrokenExample diag.Code = "broken-example"
+	// CodeUntypedEmptyArray marks an array that is empty in every sample.
+	CodeUntypedEmptyArray diag.Code = "untyped-empty-array"
+	// CodeUntypedEmptyObject marks an object that is empty in every sample.
+	CodeUntypedEmptyObject diag.Code = "untyped-empty-object"
+	// CodeUntypedNull marks a value that is null in every sample.
+	CodeUntypedNull diag.Code = "untyped-null"
+	// CodeUntypedPlaceholder marks a value that is an unquoted {{name}} in
+	// every sample, with no value from the placeholder hook.
+	CodeUntypedPlaceholder diag.Code = "untyped-placeholder"
+	// CodeConflictingTypes marks a value whose samples have different
+	// JSON types, such as a string in one and an object in another.
+	CodeConflictingTypes diag.Code = "conflicting-types"
+	// CodeDuplicateKey marks an object that has the same key twice.
+	CodeDuplicateKey diag.Code = "duplicate-key"
+	// CodeInvalidTypeOverride marks a type override with an invalid path
+	// or no type; it is ignored.
+	CodeInvalidTypeOverride diag.Code = "invalid-type-override"
+)
+
+// Options change how types are inferred. The zero value types fractions
+// as float64 and timestamps as strings.
+type Options struct {
+	// Fraction is the Go type of every fraction, such as encoding/json's
+	// Number or a decimal type; nil means float64.
+	Fraction *types.Ref
+	// Time types a string as time.Time when every sample of it is an
+	// RFC 3339 timestamp.
+	Time bool
+	// Overrides set the type at the places their path patterns match; the
+	// first matching override wins, and no type is inferred below it.
+	Overrides []Override
+	// Reserved are names that no struct type may take, such as the
+	// generated client's own exported identifiers.
+	Reserved []string
+	// Placeholder returns the value of the variable named in an unquoted
+	// {{name}} placeholder, as it would be substituted into the body, and
+	// false when there is none. Nil means no placeholder has a value.
+	Placeholder func(name string) (value string, ok bool)
+}
+
+// Override sets the type at every place that Path matches. See the path
+// syntax in path.go's package-level comment: "ProdazhaRequest.sum",
+// "**.price".
+type Override struct {
+	Path string
+	Type *types.Type
+}
+
+// Sample is one JSON text of a body.
+type Sample struct {
+	Data []byte
+	// Name says which sample this is in messages: "request body",
+	// `example "Успех"`.
+	Name string
+	// Pos and Where are copied into the diagnostics about this sample.
+	Pos   diag.Position
+	Where string
+}
+
+// Registry infers the types of every body of a collection, so that
+// identical structs are kept once and struct names are unique.
+type Registry struct {
+	opts      Options
+	overrides []compiledOverride
+	diags     diag.List
+
+	structs map[string]*types.Type // by structural signature
+	sigIDs  map[*types.Type]int    // struct → number used in signatures
+	// foreign numbers the structs that overrides bring, for signatures.
+	foreign  map[*types.Type]int
+	ids      map[*types.Type]int // struct → index into order
+	order    []*types.Type       // structs in order of first use
+	baseName []string            // candidate name of each struct in order
+}
+
+type compiledOverride struct {
+	Override
+	pattern pattern
+	used    bool
+}
+
+// NewRegistry returns an empty registry. Overrides with an invalid path
+// or a nil type are reported in Diagnostics and ignored.
+func NewRegistry(opts Options) *Registry {
+	r := &Registry{
+		opts:    opts,
+		structs: map[string]*types.Type{},
+		sigIDs:  map[*types.Type]int{},
+		foreign: map[*types.Type]int{},
+		ids:     map[*types.Type]int{},
+	}
+	for _, o := range opts.Overrides {
+		pat, err := parsePattern(o.Path)
+		switch {
+		case err != nil:
+			r.diags.Error(CodeInvalidTypeOverride, diag.NoPosition, "", "type override: %v", err)
+			continue
+		case !validType(o.Type):
+			r.diags.Error(CodeInvalidTypeOverride, diag.NoPosition, "", "type override %q: missing or incomplete type", o.Path)
+			continue
+		}
+		r.overrides = append(r.overrides, compiledOverride{Override: o, pattern: pat})
+	}
+	return r
+}
+
+// validType reports whether t can stand in the type graph: not nil, with
+// a Ref for an External and an element type for an Array.
+func validType(t *types.Type) bool {
+	switch {
+	case t == nil:
+		return false
+	case t.Kind == types.External:
+		return t.Ref != nil
+	case t.Kind == types.Array:
+		return validType(t.Elem)
+	}
+	return true
+}
+
+// Infer returns the type of the body that samples are examples of, with
+// root the name of its struct when it is an object. Broken samples get a
+// warning and are skipped. Infer returns nil when no sample could be
+// parsed. Struct names may change until Types is called.
+func (r *Registry) Infer(root string, samples []Sample) *types.Type {
+	if !naming.IsValid(root) {
+		name, ok := naming.Exported(root)
+		if !ok {
+			name = "Body"
+		}
+		root = name
+	}
+
+	s := newShape()
+	m := merger{placeholder: r.opts.Placeholder}
+	parsed := 0
+	for i := range samples {
+		v := r.parse(&samples[i])
+		if v == nil {
+			continue
+		}
+		m.sample = i
+		m.add(s, v)
+		parsed++
+	}
+	if parsed == 0 {
+		return nil
+	}
+
+	// The struct of an array's elements is named RootItem, not Root,
+	// because Root names the whole body.
+	name := root
+	if s.kinds.has(kindArray) {
+		name += "Item"
+	}
+	c := converter{r: r, samples: samples}
+	t := c.convert(s, path{{key: root}}, name)
+	r.record(t)
+	return t
+}
+
+// parse parses a sample, reporting a broken one. It returns nil for a
+// broken or blank sample.
+func (r *Registry) parse(s *Sample) *jsontree.Value {
+	if isBlank(s.Data) {
+		return nil
+	}
+	v, err := jsontree.Parse(s.Data, jsontree.Options{Comments: true, TrailingCommas: true, Placeholders: true})
+	if err == nil {
+		return v
+	}
+	msg := err.Error()
+	if se, ok := err.(*jsontree.SyntaxError); ok {
+		line, col := jsontree.LineCol(s.Data, se.Offset)
+		msg = fmt.Sprintf("line %d, column %d: %s", line, col, se.Msg)
+	}
+	r.diags.Warn(CodeBrokenExample, s.Pos, s.Where, "%s is not valid JSON (%s), so no type is inferred from it", sampleName(s), msg)
+	return nil
+}
+
+func isBlank(data []byte) bool {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func sampleName(s *Sample) string {
+	if s.Name == "" {
+		return "sample"
+	}
+	return s.Name
+}
+
+// record appends the structs reachable from t that are not yet listed, in
+// depth-first order, parents first.
+func (r *Registry) record(t *types.Type) {
+	if t == nil {
+		return
+	}
+	switch t.Kind {
+	case types.Array:
+		r.record(t.Elem)
+	case types.Struct:
+		if _, ok := r.ids[t]; ok {
+			return
+		}
+		r.ids[t] = len(r.order)
+		r.order = append(r.order, t)
+		r.baseName = append(r.baseName, t.Name)
+		for _, f := range t.Fields {
+			r.record(f.Type)
+		}
+	}
+}
+
+// Types resolves the names of every struct type inferred so far and
+// returns them in order of first use, each once. A name that collides
+// with an earlier struct's name or with Options.Reserved is numbered:
+// ProdazhaRequest2. Call it after the last Infer, because a later Infer
+// can change names.
+func (r *Registry) Types() []*types.Type {
+	cands := make([]naming.Candidate, len(r.order))
+	for i, base := range r.baseName {
+		cands[i].Base = base
+	}
+	names, _ := naming.Resolve(cands, r.opts.Reserved)
+	for i, t := range r.order {
+		t.Name = names[i]
+	}
+	return append([]*types.Type(nil), r.order...)
+}
+
+// Diagnostics returns the problems found so far.
+func (r *Registry) Diagnostics() diag.List {
+	var l diag.List
+	l.Append(r.diags)
+	return l
+}
+
+// UnusedOverrides returns the paths of the overrides that matched no place
+// in any body inferred so far, in the order of Options.Overrides, so that
+// the caller can warn about config entries that have no effect.
+func (r *Registry) UnusedOverrides() []string {
+	var out []string
+	for _, o := range r.overrides {
+		if !o.used {
+			out = append(out, o.Path)
+		}
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+package infer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pmgen/pmgen/model/naming"
+	"github.com/pmgen/pmgen/model/types"
+)
+
+// ParseType returns the type that a config names for an override or for
+// Options.Fraction: one of string, int, float, bool, json.RawMessage,
+// json.Number and time.Time, a slice "[]T" of a type T, or a type of
+// another package written as "import/path.Name", such as
+// "github.com/shopspring/decimal.Decimal".
+func ParseType(name string) (*types.Type, error) {
+	if elem, ok := strings.CutPrefix(name, "[]"); ok {
+		t, err := ParseType(elem)
+		if err != nil {
+			return nil, err
+		}
+		return &types.Type{Kind: types.Array, Elem: t}, nil
+	}
+	switch name {
+	case "string":
+		return &types.Type{Kind: types.String}, nil
+	case "int", "int64":
+		return &types.Type{Kind: types.Int}, nil
+	case "float", "float64":
+		return &types.Type{Kind: types.Float}, nil
+	case "bool":
+		return &types.Type{Kind: types.Bool}, nil
+	case "json.RawMessage", "encoding/json.RawMessage":
+		return &types.Type{Kind: types.Raw}, nil
+	case "json.Number":
+		return external("encoding/json", "Number"), nil
+	case "time.Time":
+		return external("time", "Time"), nil
+	}
+	dot := strings.LastIndexByte(name, '.')
+	if dot <= 0 || strings.LastIndexByte(name, '/') > dot || !naming.IsValid(name[dot+1:]) {
+		return nil, fmt.Errorf("invalid type %q: want string, int, float, bool, json.RawMessage, json.Number, time.Time, []T or import/path.Name", name)
+	}
+	return external(name[:dot], name[dot+1:]), nil
+}
+
+func external(importPath, name string) *types.Type {
+	return &types.Type{Kind: types.External, Ref: &types.Ref{ImportPath: importPath, Name: name}}
+}
