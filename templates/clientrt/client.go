@@ -11,7 +11,7 @@ import (
 
 // Defaults of a new Client.
 const (
-	// DefaultTimeout bounds a whole call, retries and redirects included,
+	// DefaultTimeout bounds each attempt of a call, redirects included,
 	// unless WithTimeout or the client given to WithHTTPClient sets another.
 	DefaultTimeout = 30 * time.Second
 	// DefaultMaxResponseBytes bounds the body of a response the client
@@ -98,8 +98,8 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithTimeout bounds each call, retries included; 0 means no bound beyond
-// the context's.
+// WithTimeout bounds each attempt of a call, redirects included; 0 means
+// no bound beyond the context's. The context bounds the whole call.
 func WithTimeout(d time.Duration) Option {
 	return func(c *clientConfig) error {
 		if d < 0 {
@@ -276,7 +276,7 @@ func (c *Client) setHTTPClient(cfg *clientConfig) {
 	c.ownJar = hc.Jar != nil
 	plain := hc
 	c.plainHTTP = &plain
-	if !c.ownJar {
+	if !c.ownJar && c.session.jar != nil {
 		hc.Jar = c.session.jar
 	}
 	c.httpClient = &hc
@@ -293,6 +293,8 @@ func (c *Client) httpFor(s *Session) *http.Client {
 		return c.httpClient
 	}
 	hc := *c.plainHTTP
-	hc.Jar = s.jar
+	if s.jar != nil {
+		hc.Jar = s.jar
+	}
 	return &hc
 }

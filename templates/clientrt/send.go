@@ -1,6 +1,14 @@
 package clientrt
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+)
 
 // CallOption configures one call.
 type CallOption func(*callSettings)
@@ -14,13 +22,14 @@ type callSettings struct {
 // Response is the raw response of a call, filled by CaptureResponse.
 type Response struct {
 	StatusCode int
-	Header     map[string][]string
+	Header     http.Header
 	Body       []byte
 }
 
 // UseSession makes the call read and store variables and cookies in s
-// instead of the client's session. Values set by the client's options are
-// still visible unless s sets the same names.
+// instead of the client's session. The values the client's options set
+// stay visible unless s sets the same names in the same or a narrower
+// scope.
 func UseSession(s *Session) CallOption {
 	return func(cs *callSettings) { cs.session = s }
 }
@@ -32,11 +41,347 @@ func CaptureResponse(r *Response) CallOption {
 }
 
 // preparedOperation holds the templates of an operation, split once.
-type preparedOperation struct{}
+type preparedOperation struct {
+	path           []pathSegment
+	query          []preparedQuery
+	headers        []preparedHeader
+	hasContentType bool
+	// dropBody is set for methods whose body Postman does not send.
+	dropBody bool
+	// retryable is set when a retry policy may resend the request.
+	retryable bool
+	body      template
+	// preTemplates and postTemplates hold the split text of fromTemplate
+	// assignments, by index.
+	preTemplates  []template
+	postTemplates []template
+}
+
+// pathSegment is one path segment: a template, or a path variable
+// ":name" whose value comes from the call's params, followed by suffix
+// (Postman reads ":id.json" as the variable id and the suffix ".json").
+type pathSegment struct {
+	text     template
+	variable string
+	suffix   string
+}
+
+type preparedQuery struct {
+	key, value template
+	noValue    bool
+}
+
+type preparedHeader struct {
+	name  string
+	value template
+}
+
+// prepare splits the templates of op on first use.
+func (op *operation) prepare() *preparedOperation {
+	op.prepareOnce.Do(func() {
+		p := &preparedOperation{
+			dropBody:  !op.keepBody && bodylessMethod(op.method),
+			retryable: idempotentMethod(op.method) || op.idempotencyHeader != "",
+		}
+		for _, seg := range op.path {
+			if name, ok := strings.CutPrefix(seg, ":"); ok && name != "" {
+				name, suffix, _ := strings.Cut(name, ".")
+				if suffix != "" {
+					suffix = "." + suffix
+				}
+				p.path = append(p.path, pathSegment{variable: name, suffix: suffix})
+				continue
+			}
+			p.path = append(p.path, pathSegment{text: parseTemplate(seg, false)})
+		}
+		for _, q := range op.query {
+			p.query = append(p.query, preparedQuery{
+				key: parseTemplate(q.key, false), value: parseTemplate(q.value, false), noValue: q.noValue,
+			})
+		}
+		for _, h := range op.headers {
+			if strings.TrimSpace(h.name) == "" {
+				continue
+			}
+			if strings.EqualFold(h.name, "Content-Type") {
+				p.hasContentType = true
+			}
+			p.headers = append(p.headers, preparedHeader{name: h.name, value: parseTemplate(h.value, false)})
+		}
+		p.body = parseTemplate(op.body.template, op.body.kind == bodyJSON)
+		p.preTemplates = assignmentTemplates(op.pre)
+		p.postTemplates = assignmentTemplates(op.post)
+		op.prepared = p
+	})
+	return op.prepared
+}
+
+func assignmentTemplates(as []assignment) []template {
+	var ts []template
+	for i, a := range as {
+		if a.from != fromTemplate {
+			continue
+		}
+		if ts == nil {
+			ts = make([]template, len(as))
+		}
+		ts[i] = parseTemplate(a.text, false)
+	}
+	return ts
+}
+
+// bodylessMethod reports whether Postman drops the body of method unless
+// the request disables body pruning.
+func bodylessMethod(method string) bool {
+	switch strings.ToUpper(method) {
+	case "GET", "HEAD", "COPY", "PURGE", "UNLOCK":
+		return true
+	}
+	return false
+}
+
+// idempotentMethod reports whether RFC 9110 defines method as idempotent.
+func idempotentMethod(method string) bool {
+	switch strings.ToUpper(method) {
+	case "GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE":
+		return true
+	}
+	return false
+}
 
 // send performs the call op with in and decodes a 2xx response body into
-// out: a pointer to a JSON-decoded value, a *string, a *[]byte, or nil to
-// discard the body.
+// out: a pointer to a value decoded from JSON, a *string, a *[]byte, or
+// nil to discard the body. A response with another status is returned as
+// an *APIError.
 func (c *Client) send(ctx context.Context, op *operation, in *callInput, out any, opts []CallOption) error {
+	if err := c.call(ctx, op, in, out, opts); err != nil {
+		return fmt.Errorf("%s: %w", op.name, err)
+	}
+	return nil
+}
+
+func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any, opts []CallOption) error {
+	p := op.prepare()
+	var cs callSettings
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cs)
+		}
+	}
+	var empty callInput
+	if in == nil {
+		in = &empty
+	}
+	r := resolver{params: in.params, session: c.session, vars: c.spec.vars}
+	if cs.session != nil && cs.session != c.session {
+		r.session, r.base = cs.session, c.defaults
+	}
+	if err := c.assign(&r, op, op.pre, p.preTemplates, nil); err != nil {
+		return err
+	}
+	auth, err := c.expandAuth(&r, op)
+	if err != nil {
+		return err
+	}
+	req, err := c.newRequest(ctx, &r, op, p, in, &auth)
+	if err != nil {
+		return err
+	}
+	resp, body, err := c.do(req, op, p, c.httpFor(r.session), &auth)
+	if err != nil {
+		return err
+	}
+	if cs.response != nil {
+		*cs.response = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
+	}
+	res := response{status: resp.StatusCode, header: resp.Header, body: body}
+	if err := c.assign(&r, op, op.post, p.postTemplates, &res); err != nil {
+		return err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return newAPIError(op, req, resp, body)
+	}
+	return decodeBody(body, resp.Header.Get("Content-Type"), out)
+}
+
+// newRequest builds the request of one attempt.
+func (c *Client) newRequest(ctx context.Context, r *resolver, op *operation, p *preparedOperation, in *callInput, auth *expandedAuth) (*http.Request, error) {
+	if op.host < 0 || op.host >= len(c.hosts) {
+		return nil, fmt.Errorf("host %d is not in the collection's %d hosts", op.host, len(c.hosts))
+	}
+	target, err := c.buildTarget(r, op, p, auth)
+	if err != nil {
+		return nil, err
+	}
+	body, err := c.buildBody(r, op, p, in)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, op.method, "", nil)
+	if err != nil {
+		return nil, err
+	}
+	target.setURL(req.URL)
+	req.Host = req.URL.Host
+	body.attach(req)
+	if err := c.setHeaders(r, op, p, req.Header, body.contentType); err != nil {
+		return nil, err
+	}
+	auth.setHeaders(req.Header)
+	return req, nil
+}
+
+// buildTarget builds the URL text of the request and parses it as Postman
+// does.
+func (c *Client) buildTarget(r *resolver, op *operation, p *preparedOperation, auth *expandedAuth) (requestTarget, error) {
+	r.refs = 0
+	buf := make([]byte, 0, 256)
+	buf, err := r.appendTemplate(buf, &c.hosts[op.host], pathMode, nil)
+	if err != nil {
+		return requestTarget{}, fmt.Errorf("base URL: %w", err)
+	}
+	if len(buf) == 0 {
+		return requestTarget{}, fmt.Errorf("empty base URL: set it with %s", c.spec.hosts[op.host].option)
+	}
+	for i := range p.path {
+		seg := &p.path[i]
+		buf = append(buf, '/')
+		if seg.variable == "" {
+			if buf, err = r.appendTemplate(buf, &seg.text, pathMode, nil); err != nil {
+				return requestTarget{}, err
+			}
+			continue
+		}
+		value, ok := r.lookup(seg.variable)
+		if !ok {
+			return requestTarget{}, fmt.Errorf("path variable %q has no value", seg.variable)
+		}
+		buf = appendEncoded(buf, value, pathData)
+		buf = append(buf, seg.suffix...)
+	}
+	if len(p.query) > 0 || auth.queryKey != "" {
+		buf = append(buf, '?')
+		first := true
+		for i := range p.query {
+			q := &p.query[i]
+			if auth.queryKey != "" {
+				key, err := r.expand(&q.key)
+				if err != nil {
+					return requestTarget{}, err
+				}
+				if key == auth.queryKey {
+					continue // the auth parameter replaces it, as in Postman
+				}
+			}
+			if !first {
+				buf = append(buf, '&')
+			}
+			first = false
+			if buf, err = r.appendTemplate(buf, &q.key, queryKeyMode, nil); err != nil {
+				return requestTarget{}, err
+			}
+			if q.noValue {
+				continue
+			}
+			buf = append(buf, '=')
+			if buf, err = r.appendTemplate(buf, &q.value, queryValueMode, nil); err != nil {
+				return requestTarget{}, err
+			}
+		}
+		if auth.queryKey != "" {
+			if !first {
+				buf = append(buf, '&')
+			}
+			buf = appendEncoded(buf, auth.queryKey, queryKeyText)
+			buf = append(buf, '=')
+			buf = appendEncoded(buf, auth.queryValue, queryValueText)
+		}
+	}
+	return parseURLText(buf)
+}
+
+// setHeaders adds the operation's headers in order, then the body's
+// Content-Type when the operation sets none.
+func (c *Client) setHeaders(r *resolver, op *operation, p *preparedOperation, h http.Header, contentType string) error {
+	for i := range p.headers {
+		ph := &p.headers[i]
+		value, err := r.expand(&ph.value)
+		if err != nil {
+			return fmt.Errorf("header %q: %w", ph.name, err)
+		}
+		if contentType != "" && op.body.kind == bodyMultipart && strings.EqualFold(ph.name, "Content-Type") {
+			continue // the boundary is only known here
+		}
+		h.Add(ph.name, value)
+	}
+	if contentType != "" && (!p.hasContentType || op.body.kind == bodyMultipart) {
+		h.Set("Content-Type", contentType)
+	}
+	return nil
+}
+
+// response is what post-response assignments read.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+	// parsed caches the decoded JSON body for path lookups.
+	parsed  any
+	decoded bool
+}
+
+// readBody reads and closes the body of resp, failing when it exceeds
+// limit bytes.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	defer resp.Body.Close()
+	if resp.ContentLength > limit {
+		return nil, &bodyTooLargeError{limit: limit}
+	}
+	var body []byte
+	if resp.ContentLength >= 0 {
+		body = make([]byte, resp.ContentLength)
+		if _, err := io.ReadFull(resp.Body, body); err != nil {
+			return nil, fmt.Errorf("reading response body: %w", err)
+		}
+		return body, nil
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading response body: %w", err)
+	}
+	if int64(len(body)) > limit {
+		return nil, &bodyTooLargeError{limit: limit}
+	}
+	return body, nil
+}
+
+type bodyTooLargeError struct{ limit int64 }
+
+func (e *bodyTooLargeError) Error() string {
+	return fmt.Sprintf("response body exceeds %d bytes: raise the limit with WithMaxResponseBytes", e.limit)
+}
+
+// decodeBody stores a 2xx body in out.
+func decodeBody(body []byte, contentType string, out any) error {
+	switch v := out.(type) {
+	case nil:
+		return nil
+	case *string:
+		*v = string(body)
+		return nil
+	case *[]byte:
+		*v = body
+		return nil
+	}
+	if len(body) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) {
+			return fmt.Errorf("decoding response body (Content-Type %q) as JSON: %w", contentType, err)
+		}
+		return fmt.Errorf("decoding response body: %w", err)
+	}
 	return nil
 }

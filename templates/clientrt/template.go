@@ -1,7 +1,6 @@
 package clientrt
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -150,6 +149,12 @@ func (r *resolver) lookup(name string) (string, bool) {
 			return r.params[i].value, true
 		}
 	}
+	return r.lookupSession(name)
+}
+
+// lookupSession returns the value of name in the sessions, narrowest scope
+// first.
+func (r *resolver) lookupSession(name string) (string, bool) {
 	if r.session == nil {
 		return "", false
 	}
@@ -179,24 +184,28 @@ func (r *resolver) expand(t *template) (string, error) {
 		return t.text, nil
 	}
 	r.refs = 0
-	buf, err := r.appendTemplate(make([]byte, 0, len(t.text)+32), t, false, nil)
+	buf, err := r.appendTemplate(make([]byte, 0, len(t.text)+32), t, plainMode, nil)
 	if err != nil {
 		return "", err
 	}
 	return string(buf), nil
 }
 
-// appendTemplate appends the expansion of t to dst. With escape set, the
-// whole expansion is escaped for a JSON string. chain holds the variables
-// being expanded around t, outermost first, to detect cycles.
-func (r *resolver) appendTemplate(dst []byte, t *template, escape bool, chain []string) ([]byte, error) {
+// appendTemplate appends the expansion of t to dst, writing each part as
+// m says. chain holds the variables being expanded around t, outermost
+// first, to detect cycles.
+func (r *resolver) appendTemplate(dst []byte, t *template, m textMode, chain []string) ([]byte, error) {
 	if t.refs == nil {
-		return appendText(dst, t.text, escape), nil
+		return appendEncoded(dst, t.text, m.literal), nil
 	}
 	for i, ref := range t.refs {
-		dst = appendText(dst, t.literals[i], escape)
+		dst = appendEncoded(dst, t.literals[i], m.literal)
+		refMode := m
+		if ref.inString {
+			refMode = jsonStringMode
+		}
 		var err error
-		dst, err = r.appendReference(dst, ref.name, escape || ref.inString, chain)
+		dst, err = r.appendReference(dst, ref.name, refMode, chain)
 		if err != nil {
 			return dst, err
 		}
@@ -204,33 +213,38 @@ func (r *resolver) appendTemplate(dst []byte, t *template, escape bool, chain []
 			return dst, errTooLong
 		}
 	}
-	return appendText(dst, t.literals[len(t.literals)-1], escape), nil
+	return appendEncoded(dst, t.literals[len(t.literals)-1], m.literal), nil
 }
 
 // appendReference appends the value of the variable name, expanding the
 // references the value contains.
-func (r *resolver) appendReference(dst []byte, name string, escape bool, chain []string) ([]byte, error) {
+func (r *resolver) appendReference(dst []byte, name string, m textMode, chain []string) ([]byte, error) {
 	r.refs++
 	if r.refs > maxReferences {
 		return dst, errTooManyRefs
 	}
-	value, ok := r.lookup(name)
+	for i := range r.params {
+		if r.params[i].name == name {
+			return appendEncoded(dst, r.params[i].value, m.param), nil
+		}
+	}
+	value, ok := r.lookupSession(name)
 	if !ok {
 		if strings.HasPrefix(name, "$") {
 			v, err := r.dynamic(name)
 			if err != nil {
 				return dst, err
 			}
-			return appendText(dst, v, escape), nil
+			return appendEncoded(dst, v, m.value), nil
 		}
 		return dst, r.unsetError(name)
 	}
 	if !strings.Contains(value, "{{") {
-		return appendText(dst, value, escape), nil
+		return appendEncoded(dst, value, m.value), nil
 	}
 	nested := parseTemplate(value, false)
 	if nested.refs == nil {
-		return appendText(dst, value, escape), nil
+		return appendEncoded(dst, value, m.value), nil
 	}
 	for _, outer := range chain {
 		if outer == name {
@@ -240,7 +254,7 @@ func (r *resolver) appendReference(dst []byte, name string, escape bool, chain [
 	if len(chain) >= maxNesting {
 		return dst, fmt.Errorf("expanding %q: %w", chain[0], errNestedTooDeep)
 	}
-	return r.appendTemplate(dst, &nested, escape, append(chain, name))
+	return r.appendTemplate(dst, &nested, textMode{m.value, m.value, m.param}, append(chain, name))
 }
 
 // dynamic returns a new value of the dynamic variable name.
@@ -301,10 +315,4 @@ func appendText(dst []byte, s string, escape bool) []byte {
 		i += size
 	}
 	return dst
-}
-
-// isUnsetVariable reports whether err reports an unset variable.
-func isUnsetVariable(err error) bool {
-	var u *UnsetVariableError
-	return errors.As(err, &u)
 }

@@ -1,0 +1,232 @@
+package clientrt
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"strings"
+)
+
+// requestBody is the body of a request: bytes that can be sent again, or
+// a stream from the caller.
+type requestBody struct {
+	data   []byte
+	stream io.Reader
+	// hasBody is set when data or stream is the body, even an empty one.
+	hasBody     bool
+	contentType string
+}
+
+// attach sets req's body. A body from bytes can be resent, by retries
+// and by the Digest challenge round trip; a stream can be resent only
+// when it is an io.Seeker.
+func (b *requestBody) attach(req *http.Request) {
+	switch {
+	case !b.hasBody:
+	case b.stream != nil:
+		req.ContentLength = -1
+		if n, ok := knownLength(b.stream); ok {
+			req.ContentLength = n
+		}
+		req.Body = io.NopCloser(b.stream)
+		if seeker, ok := b.stream.(io.Seeker); ok {
+			start, err := seeker.Seek(0, io.SeekCurrent)
+			if err == nil {
+				req.GetBody = func() (io.ReadCloser, error) {
+					if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+						return nil, err
+					}
+					return io.NopCloser(b.stream), nil
+				}
+			}
+		}
+		if req.ContentLength == 0 {
+			req.Body = http.NoBody
+		}
+	case len(b.data) == 0:
+		req.Body, req.ContentLength = http.NoBody, 0
+		req.GetBody = func() (io.ReadCloser, error) { return http.NoBody, nil }
+	default:
+		data := b.data
+		req.ContentLength = int64(len(data))
+		req.Body = io.NopCloser(bytes.NewReader(data))
+		req.GetBody = func() (io.ReadCloser, error) {
+			return io.NopCloser(bytes.NewReader(data)), nil
+		}
+	}
+}
+
+// knownLength returns the number of bytes r has left when its type tells.
+func knownLength(r io.Reader) (int64, bool) {
+	switch v := r.(type) {
+	case *bytes.Reader:
+		return int64(v.Len()), true
+	case *bytes.Buffer:
+		return int64(v.Len()), true
+	case *strings.Reader:
+		return int64(v.Len()), true
+	}
+	return 0, false
+}
+
+// buildBody encodes the call's body as the operation's body kind says.
+func (c *Client) buildBody(r *resolver, op *operation, p *preparedOperation, in *callInput) (requestBody, error) {
+	if p.dropBody || op.body.kind == bodyNone {
+		return requestBody{}, nil
+	}
+	b := requestBody{hasBody: true, contentType: op.body.contentType}
+	var err error
+	switch op.body.kind {
+	case bodyJSON:
+		switch {
+		case in.json != nil:
+			b.data, err = marshalJSON(in.json)
+		case in.text != "":
+			b.data = []byte(in.text)
+		default:
+			b.data, err = r.expandBytes(&p.body)
+		}
+	case bodyText:
+		if in.text != "" {
+			b.data = []byte(in.text)
+		} else {
+			b.data, err = r.expandBytes(&p.body)
+		}
+	case bodyURLEncoded:
+		b.data, err = r.urlEncodedForm(in.form)
+	case bodyMultipart:
+		b.data, b.contentType, err = r.multipartForm(in.form)
+	case bodyFile:
+		if in.file == nil {
+			b.hasBody = false
+			return b, nil
+		}
+		b.stream = in.file
+	case bodyGraphQL:
+		if in.graphQL == nil {
+			return b, errors.New("GraphQL body is missing")
+		}
+		b.data, err = marshalJSON(graphQLPayload{Query: in.graphQL.query, Variables: in.graphQL.variables})
+	default:
+		return b, fmt.Errorf("body kind %d is not supported", op.body.kind)
+	}
+	if err != nil {
+		return b, fmt.Errorf("request body: %w", err)
+	}
+	return b, nil
+}
+
+type graphQLPayload struct {
+	Query     string `json:"query"`
+	Variables any    `json:"variables,omitempty"`
+}
+
+// marshalJSON encodes v without escaping HTML characters and without the
+// trailing newline json.Encoder writes.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), nil
+}
+
+// expandBytes expands t into a new byte slice.
+func (r *resolver) expandBytes(t *template) ([]byte, error) {
+	if t.refs == nil {
+		return []byte(t.text), nil
+	}
+	r.refs = 0
+	return r.appendTemplate(make([]byte, 0, len(t.text)+64), t, plainMode, nil)
+}
+
+// formText returns the text of a form field: its value, expanded when it
+// is a template from the collection.
+func (r *resolver) formText(f *formValue) (string, error) {
+	if !f.template {
+		return f.value, nil
+	}
+	return r.expandString(f.value, false)
+}
+
+// urlEncodedForm encodes fields as application/x-www-form-urlencoded.
+// Like newman, it percent-encodes every byte of keys and values except
+// RFC 3986's unreserved characters, so a space is "%20" and "+" is "%2B".
+func (r *resolver) urlEncodedForm(fields []formValue) ([]byte, error) {
+	var buf []byte
+	for i := range fields {
+		f := &fields[i]
+		value, err := r.formText(f)
+		if err != nil {
+			return nil, fmt.Errorf("field %q: %w", f.key, err)
+		}
+		if i > 0 {
+			buf = append(buf, '&')
+		}
+		buf = appendEncoded(buf, f.key, componentData)
+		buf = append(buf, '=')
+		buf = appendEncoded(buf, value, componentData)
+	}
+	return buf, nil
+}
+
+// multipartForm encodes fields as multipart/form-data with a random
+// boundary and returns the body and its Content-Type.
+//
+// NOTE: file parts are read into memory so that the body can be resent
+// by retries and the Digest round trip; a streamed multipart body would
+// avoid holding large files.
+func (r *resolver) multipartForm(fields []formValue) ([]byte, string, error) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for i := range fields {
+		f := &fields[i]
+		h := make(textproto.MIMEHeader)
+		if f.file != nil {
+			h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`, quoteEscaper.Replace(f.key), quoteEscaper.Replace(f.fileName)))
+			contentType := f.contentType
+			if contentType == "" {
+				contentType = "application/octet-stream"
+			}
+			h.Set("Content-Type", contentType)
+			part, err := w.CreatePart(h)
+			if err != nil {
+				return nil, "", err
+			}
+			if _, err := io.Copy(part, f.file); err != nil {
+				return nil, "", fmt.Errorf("field %q: reading file: %w", f.key, err)
+			}
+			continue
+		}
+		value, err := r.formText(f)
+		if err != nil {
+			return nil, "", fmt.Errorf("field %q: %w", f.key, err)
+		}
+		h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"`, quoteEscaper.Replace(f.key)))
+		if f.contentType != "" {
+			h.Set("Content-Type", f.contentType)
+		}
+		part, err := w.CreatePart(h)
+		if err != nil {
+			return nil, "", err
+		}
+		if _, err := io.WriteString(part, value); err != nil {
+			return nil, "", err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, "", err
+	}
+	return buf.Bytes(), w.FormDataContentType(), nil
+}
+
+// quoteEscaper escapes a name for a quoted Content-Disposition parameter,
+// as mime/multipart does.
+var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"")
