@@ -2,8 +2,8 @@ package script
 
 import "github.com/pmgen/pmgen/diag"
 
-// Statement is one translated statement of a script: *Set, *Unset, *Check,
-// *If or *Unsupported.
+// Statement is one translated statement of a script: *Set, *Unset, *Let,
+// *Check, *If or *Unsupported.
 type Statement interface {
 	// ScriptLine returns the 1-based line of the statement in the script.
 	ScriptLine() int
@@ -26,6 +26,19 @@ type Unset struct {
 	Line  int
 	Scope Scope
 	Name  string
+}
+
+// Let stores a value in a local variable of the script, for a
+// declaration such as var id = pm.variables.replaceIn("{{$guid}}") whose
+// value changes from one evaluation to the next: a variable read, a
+// dynamic variable or the time. *Local reads it back. Name is unique
+// within the script. A declaration of a value that is the same wherever it
+// is evaluated, such as a path into the response, gives no Let: its uses
+// hold the value itself.
+type Let struct {
+	Line  int
+	Name  string
+	Value Expr
 }
 
 // Check is one assertion of a test script. A pm.test callback with several
@@ -59,12 +72,14 @@ type Unsupported struct {
 
 func (s *Set) ScriptLine() int         { return s.Line }
 func (s *Unset) ScriptLine() int       { return s.Line }
+func (s *Let) ScriptLine() int         { return s.Line }
 func (s *Check) ScriptLine() int       { return s.Line }
 func (s *If) ScriptLine() int          { return s.Line }
 func (s *Unsupported) ScriptLine() int { return s.Line }
 
 func (*Set) statement()         {}
 func (*Unset) statement()       {}
+func (*Let) statement()         {}
 func (*Check) statement()       {}
 func (*If) statement()          {}
 func (*Unsupported) statement() {}
@@ -98,6 +113,10 @@ const (
 	OpType Op = "type"
 	// OpExists holds when Actual is neither null nor missing.
 	OpExists Op = "exists"
+	// OpUndefined holds when Actual is missing: an absent JSON key, header
+	// or variable, but not null. It comes from === undefined and chai's
+	// undefined.
+	OpUndefined Op = "undefined"
 	// OpEmpty holds for an empty string, array or object.
 	OpEmpty Op = "empty"
 	// OpLengthOf holds when the string or array Actual has length Expected.
@@ -116,6 +135,12 @@ const (
 	// OpOneOf holds when Actual is strictly equal to an element of
 	// Expected, an array literal.
 	OpOneOf Op = "one-of"
+	// OpJSONSchema holds when the JSON value Actual is valid against the
+	// JSON schema Expected: to.have.jsonSchema(schema).
+	OpJSONSchema Op = "json-schema"
+	// OpFail never holds: pm.expect.fail(message). Expected is the
+	// message, nil when there is none.
+	OpFail Op = "fail"
 	// OpAnd and OpOr combine Operands.
 	OpAnd Op = "and"
 	OpOr  Op = "or"
@@ -135,8 +160,8 @@ type Assertion struct {
 
 // Expr is a value a script computes: *Literal, *ResponseJSON,
 // *ResponseHeader, *ResponseCode, *ResponseStatus, *ResponseTime,
-// *ResponseText, *Variable, *Dynamic, *Now, *Concat, *Length or
-// *Stringify.
+// *ResponseText, *Variable, *Local, *Dynamic, *Now, *Concat, *Length,
+// *Substring, *Stringify, *ParseJSON, *ParseNumber or *Condition.
 type Expr interface {
 	expr()
 }
@@ -178,6 +203,11 @@ type Variable struct {
 	Name  string
 }
 
+// Local is the value a *Let stored under Name.
+type Local struct {
+	Name string
+}
+
 // Dynamic is a Postman dynamic variable, a fresh value at each use. Name is
 // written as between the braces, with its "$": "$guid", "$randomInt".
 type Dynamic struct {
@@ -193,6 +223,9 @@ const (
 	// ISO8601 is new Date().toISOString(): UTC with milliseconds,
 	// "2006-01-02T15:04:05.000Z".
 	ISO8601 TimeFormat = "iso-8601"
+	// ISODate is the date part of ISO8601, "2006-01-02", from
+	// new Date().toISOString().split("T")[0].
+	ISODate TimeFormat = "iso-date"
 )
 
 // Now is the current time at the moment the statement runs.
@@ -211,9 +244,37 @@ type Length struct {
 	X Expr
 }
 
+// Substring is X.substring(Start, End) with 0 <= Start <= End, or
+// X.substring(Start) when End is -1. Start and End count UTF-16 code
+// units, as JavaScript does.
+type Substring struct {
+	X          Expr
+	Start, End int
+}
+
 // Stringify is JSON.stringify(X): X encoded as compact JSON.
 type Stringify struct {
 	X Expr
+}
+
+// ParseJSON is JSON.parse(X) of a string other than the response body,
+// such as a JSON schema kept in a variable.
+type ParseJSON struct {
+	X Expr
+}
+
+// ParseNumber is parseInt(X, 10) when Integer is set, and parseFloat(X)
+// otherwise: the number that the string X starts with, NaN when it starts
+// with none.
+type ParseNumber struct {
+	X       Expr
+	Integer bool
+}
+
+// Condition is the boolean value of an assertion, from a comparison used
+// as a value: var paid = pm.environment.get("paid") === "true".
+type Condition struct {
+	Assertion Assertion
 }
 
 func (*Literal) expr()        {}
@@ -224,11 +285,16 @@ func (*ResponseStatus) expr() {}
 func (*ResponseTime) expr()   {}
 func (*ResponseText) expr()   {}
 func (*Variable) expr()       {}
+func (*Local) expr()          {}
 func (*Dynamic) expr()        {}
 func (*Now) expr()            {}
 func (*Concat) expr()         {}
 func (*Length) expr()         {}
+func (*Substring) expr()      {}
 func (*Stringify) expr()      {}
+func (*ParseJSON) expr()      {}
+func (*ParseNumber) expr()    {}
+func (*Condition) expr()      {}
 
 // Path is a path into a JSON value, outermost step first.
 type Path []PathStep

@@ -1,0 +1,27 @@
+pm.test("Body is right", function () {
+    const body = pm.response.json();
+    pm.expect(body.status).to.eql("OPEN");
+    pm.expect(body.total).to.equal(12.5);
+    pm.expect(body.items).to.deep.equal([1, 2]);
+    pm.expect(body.name).to.include("Shift");
+    pm.expect(body).to.have.property("id");
+    pm.expect(body).to.have.property("kind", "sale");
+    pm.expect(body).to.have.property("receipt").that.is.an("object");
+    pm.expect(body.name).to.be.a("string");
+    pm.expect(body.count).to.be.above(0);
+    pm.expect(body.count).to.be.below(100);
+    pm.expect(body.closed).to.be.true;
+    pm.expect(body.open).to.be.false;
+    pm.expect(body.error).to.not.exist;
+    pm.expect(body.items).to.not.be.empty;
+    pm.expect(body.items).to.have.lengthOf(2);
+    pm.expect(body.items).to.have.lengthOf.at.least(1);
+    pm.expect(body.code).to.not.eql("ERR");
+    pm.expect(body.id).to.exist.and.to.be.a("number");
+    pm.expect(body.note).to.be.null;
+    pm.expect(body.missing).to.be.undefined;
+    pm.expect(body.count).to.be.within(1, 10);
+    pm.expect(body.serial).to.match(/^[0-9]+$/);
+    pm.expect(body.count === 2).to.be.true;
+    pm.expect(body.mode).to.eql(pm.environment.get("mode"));
+});

@@ -1,0 +1,14 @@
+var id = pm.variables.replaceIn("{{$guid}}");
+pm.environment.set("orderId", id);
+pm.environment.set("orderRef", "ref-" + id);
+var token = pm.environment.get("token");
+pm.environment.set("token", "new");
+pm.environment.set("oldToken", token);
+var id = Date.now();
+pm.environment.set("stamp", id);
+var paid = pm.environment.get("paid") === "true";
+pm.environment.set("paidFlag", paid);
+var count = parseInt(pm.environment.get("count"), 10);
+pm.environment.set("countNumber", count);
+var empty;
+pm.environment.set("empty", empty);

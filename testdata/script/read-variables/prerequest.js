@@ -1,0 +1,10 @@
+pm.environment.set("a", pm.environment.get("token"));
+pm.environment.set("b", pm.variables.get("baseUrl"));
+pm.environment.set("c", pm.collectionVariables.get("cashbox"));
+pm.environment.set("d", pm.globals.get("shared"));
+pm.environment.set("e", pm.iterationData.get("row"));
+pm.environment.set("f", postman.getEnvironmentVariable("legacyEnv"));
+pm.environment.set("g", postman.getGlobalVariable("legacyGlobal"));
+pm.environment.set("h", environment.oldStyle);
+pm.environment.set("i", globals["old-global"]);
+pm.environment.set("j", data.csvColumn);

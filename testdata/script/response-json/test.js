@@ -1,0 +1,14 @@
+var data = pm.response.json();
+pm.environment.set("token", data.token);
+pm.environment.set("firstId", data.items[0].id);
+pm.environment.set("dashed", data["content-type"]);
+pm.collectionVariables.set("whole", pm.response.json());
+const legacy = JSON.parse(responseBody);
+postman.setEnvironmentVariable("receipt", legacy.receipt.number);
+let text = JSON.parse(pm.response.text());
+pm.environment.set("count", text.items.length);
+const index = 2;
+pm.environment.set("third", data.items[index].id);
+pm.environment.set("optional", data?.shift?.id);
+responseData = JSON.parse(responseBody);
+pm.environment.set("implicitGlobal", responseData.id);

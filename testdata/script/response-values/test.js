@@ -1,0 +1,12 @@
+pm.environment.set("requestId", pm.response.headers.get("X-Request-Id"));
+pm.environment.set("legacyHeader", postman.getResponseHeader("Location"));
+pm.environment.set("oldHeader", responseHeaders["Content-Type"]);
+pm.environment.set("code", pm.response.code);
+pm.environment.set("legacyCode", responseCode.code);
+pm.environment.set("reason", pm.response.status);
+pm.environment.set("time", pm.response.responseTime);
+pm.environment.set("legacyTime", responseTime);
+pm.environment.set("body", pm.response.text());
+pm.environment.set("legacyBody", responseBody);
+pm.environment.set("encoded", JSON.stringify(pm.response.json().receipt));
+pm.environment.set("shortTime", pm.response.json().departure.time.substring(0, 5));

@@ -1,0 +1,3 @@
+postman.setNextRequest("Close shift");
+pm.setNextRequest(null);
+pm.execution.setNextRequest("Open shift");

@@ -1,0 +1,13 @@
+pm.environment.set("token", "abc");
+pm.collectionVariables.set("shiftId", 42);
+pm.variables.set("local", true);
+pm.globals.set("nothing", null);
+postman.setEnvironmentVariable("legacyEnv", "x");
+postman.setGlobalVariable("legacyGlobal", "y");
+pm.environment.unset("token");
+pm.collectionVariables.unset("shiftId");
+pm.globals.unset("nothing");
+postman.clearEnvironmentVariable("legacyEnv");
+postman.clearGlobalVariable("legacyGlobal");
+const key = "fromConstant";
+pm.environment.set(key, "z");

@@ -1,0 +1,4 @@
+// a broken script
+pm.environment.set("token", pm.response.json().token;
+
+pm.test("never", function () {
