@@ -13,8 +13,8 @@ import (
 // APIError is a response whose status is not 2xx.
 type APIError struct {
 	// Operation is the Go method name of the call.
-	Operation  string
-	Method     string
+	Operation string
+	Method    string
 	// URL is the request URL with credentials in it redacted.
 	URL         string
 	StatusCode  int
