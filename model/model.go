@@ -31,6 +31,9 @@ type API struct {
 	Types []*types.Type
 	// Schemes are the distinct credentials the operations use.
 	Schemes []*AuthScheme
+	// ScriptReport counts the script statements of the collection and
+	// lists those that were not translated.
+	ScriptReport script.Report
 }
 
 // Folder is a folder (item group) of the collection.
@@ -81,6 +84,9 @@ type Operation struct {
 	// KeepBody is set when protocolProfileBehavior.disableBodyPruning
 	// keeps the body of a GET, HEAD, COPY, PURGE or UNLOCK request.
 	KeepBody bool
+	// IdempotencyHeader is the name of the request's idempotency-key
+	// header, "" when it has none; with it, retries may repeat a POST.
+	IdempotencyHeader string
 
 	// Params are the method's parameters after ctx and before the body,
 	// in order of first appearance: path variables, then variables that
@@ -104,6 +110,8 @@ type Operation struct {
 	// its scripts set, both sorted.
 	Reads    []string
 	Produces []string
+
+	index int // position in API.Operations
 }
 
 // URL is a request URL split the way the client builds it: a host
@@ -253,8 +261,10 @@ type Body struct {
 	// Type is the Go type of a JSON body, or of GraphQL variables; nil
 	// when the body is sent as text.
 	Type *types.Type
-	// Form holds the fields of URLEncoded and Multipart bodies.
-	Form []FormField
+	// Form holds the fields of URLEncoded and Multipart bodies, and
+	// FormGoName names the struct the method takes them in.
+	Form       []FormField
+	FormGoName string
 	// GraphQLQuery is the query text of a GraphQL body.
 	GraphQLQuery string
 }
@@ -265,6 +275,7 @@ type FormField struct {
 	GoName      string
 	Value       string // template
 	File        bool   // a multipart file part; the method takes an io.Reader
+	Src         string // the file path of a file part, as the collection gives it
 	ContentType string
 	Doc         string
 }
@@ -312,6 +323,9 @@ type ExampleRequest struct {
 type Sequence struct {
 	Name   string
 	GoName string // the test function is Test<GoName>
+	// Folder is the top-level folder of a folder's sequence, nil for the
+	// whole collection.
+	Folder *Folder
 	Steps  []*Step
 }
 

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/pmgen/pmgen/diag"
+	"github.com/pmgen/pmgen/internal/output"
+	"github.com/pmgen/pmgen/internal/pipeline"
+	"github.com/pmgen/pmgen/parser"
+)
+
+// generateFlags are the flags of generate, shared by check.
+type generateFlags struct {
+	collection string
+	out        string
+	pkg        string
+	envs       listFlag
+	report     string
+	maxInput   int
+}
+
+// listFlag is a flag that may be repeated.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+func (f *generateFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.collection, "collection", "", "Postman collection `file` to read (format v2.0 or v2.1; required)")
+	fs.StringVar(&f.out, "out", "", "output `folder` of the generated package (required); pmgen writes only its own files there")
+	fs.StringVar(&f.pkg, "package", "", "Go package `name` of the generated code (default: the output folder's name)")
+	fs.Var(&f.envs, "env", "Postman environment `file` whose variables the client takes as options; may be repeated. Values never reach the generated code")
+	fs.StringVar(&f.report, "report", "", "write a JSON report of counts and warnings to `file`")
+	fs.IntVar(&f.maxInput, "max-input-size", parser.DefaultMaxInputSize, "largest collection accepted, in `bytes`")
+}
+
+// validate checks the flags and fills defaults; it returns a usage error.
+func (f *generateFlags) validate() error {
+	if f.collection == "" {
+		return errors.New("missing -collection: name the Postman collection file to read")
+	}
+	if f.out == "" {
+		return errors.New("missing -out: name the folder to write the generated package to")
+	}
+	if f.pkg == "" {
+		f.pkg = defaultPackage(f.out)
+	}
+	if !token.IsIdentifier(f.pkg) || token.IsKeyword(f.pkg) || f.pkg == "_" {
+		return fmt.Errorf("invalid -package %q: want a Go identifier such as kassa", f.pkg)
+	}
+	return nil
+}
+
+// defaultPackage derives a package name from the output folder's name:
+// lower case letters and digits only, "client" when none are left.
+func defaultPackage(out string) string {
+	base := strings.ToLower(lastElem(out))
+	var b strings.Builder
+	for _, r := range base {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9' && b.Len() > 0) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 || token.IsKeyword(b.String()) {
+		return "client"
+	}
+	return b.String()
+}
+
+func lastElem(path string) string {
+	path = strings.TrimRight(path, `/\`)
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func (f *generateFlags) pipelineOptions() pipeline.Options {
+	return pipeline.Options{
+		Collection:   f.collection,
+		Environments: f.envs,
+		Package:      f.pkg,
+		Limits:       parser.Options{MaxInputSize: f.maxInput},
+		Version:      version(),
+	}
+}
+
+func runGenerate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pmgen generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var f generateFlags
+	f.register(fs)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: pmgen generate -collection FILE -out DIR [flags]\n\n"+
+			"Generates a Go client package and its sequence tests from a Postman collection.\n"+
+			"Nothing is written unless every file was generated.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if err := f.validate(); err != nil {
+		fmt.Fprintf(stderr, "pmgen generate: %v\n", err)
+		return exitUsage
+	}
+
+	res, err := pipeline.Run(f.pipelineOptions())
+	printDiagnostics(stderr, &res.Diags)
+	if code := writeReport(f.report, res, stderr); code != exitOK {
+		return code
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "pmgen generate: %s\n", firstLine(err))
+		return exitInput
+	}
+
+	changes, err := output.Plan(f.out, f.pkg, outputFiles(res))
+	if err == nil {
+		err = output.Apply(f.out, changes)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "pmgen generate: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+func outputFiles(res *pipeline.Result) []output.File {
+	files := make([]output.File, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = output.File{Name: f.Name, Content: f.Content}
+	}
+	return files
+}
+
+// printDiagnostics writes every diagnostic, in source order, one per line.
+func printDiagnostics(w io.Writer, l *diag.List) {
+	for _, d := range l.Sorted() {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// firstLine returns an error's message without the diagnostics that
+// printDiagnostics has already printed.
+func firstLine(err error) string {
+	var errs *diag.Errors
+	if errors.As(err, &errs) {
+		n := len(errs.List)
+		if n == 1 {
+			return "1 error in the input; see above"
+		}
+		return fmt.Sprintf("%d errors in the input; see above", n)
+	}
+	return err.Error()
+}
+
+func writeReport(path string, res *pipeline.Result, stderr io.Writer) int {
+	if path == "" {
+		return exitOK
+	}
+	data, err := pipeline.NewReport(res).JSON()
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(path), 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(path, data, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "pmgen: write report: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// version returns pmgen's module version from the build information:
+// the tag for "go install module@version", "(devel)" for a local build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
+}

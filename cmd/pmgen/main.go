@@ -1,0 +1,62 @@
+// Command pmgen turns a Postman collection into a typed Go client and Go
+// tests that replay the collection's request sequences.
+//
+// Usage:
+//
+//	pmgen generate -collection FILE -out DIR [-package NAME] [-env FILE] [-report FILE]
+//
+// Run "pmgen help" for every subcommand and "pmgen generate -h" for its flags.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes, one scheme for every subcommand.
+const (
+	exitOK       = 0 // success
+	exitInput    = 1 // the input cannot be used
+	exitUsage    = 2 // the command line is wrong
+	exitFindings = 3 // a check found something
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns its exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "generate":
+		return runGenerate(args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "pmgen", version())
+		return exitOK
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "pmgen: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `pmgen turns a Postman collection into a typed Go client and sequence tests.
+
+Usage:
+  pmgen generate -collection FILE -out DIR [flags]   write the client package
+  pmgen version                                      print pmgen's version
+
+Run "pmgen COMMAND -h" for the flags of a command.
+
+Exit codes: 0 success, 1 the input cannot be used, 2 usage error,
+3 a check found something.
+`)
+}

@@ -1,0 +1,124 @@
+package generator
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// maxCommentLine is the width at which comment text from the collection is
+// wrapped, and maxCommentLines the number of lines kept of one text.
+const (
+	maxCommentLine  = 100
+	maxCommentLines = 40
+)
+
+// commentLines turns text from the collection into lines that are safe in
+// // comments: every line break starts a new comment line, so no text can
+// end the comment; control, invisible and bidirectional formatting
+// characters are dropped, so the comment reads as it renders; long lines
+// are wrapped and long texts cut.
+func commentLines(text string) []string {
+	var lines []string
+	for _, line := range strings.Split(cleanText(text), "\n") {
+		line = strings.TrimRight(line, " \t")
+		lines = append(lines, wrap(line, maxCommentLine)...)
+	}
+	// Drop leading and trailing blank lines and collapse runs of blanks.
+	var out []string
+	for _, l := range lines {
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	if len(out) > maxCommentLines {
+		out = append(out[:maxCommentLines], "…")
+	}
+	return out
+}
+
+// cleanText normalises line breaks and drops the characters that must not
+// reach a comment: C0 and C1 controls other than tab and newline,
+// bidirectional formatting characters (the "Trojan Source" attack),
+// zero-width and other invisible format characters, and invalid UTF-8.
+func cleanText(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			continue
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085' || r == '\f' || r == '\v':
+			b.WriteByte('\n')
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Bidi_Control, r):
+			continue
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.ReplaceAll(b.String(), "\t", "    ")
+}
+
+// wrap splits a line at spaces so that no part is longer than width
+// characters, unless a single word is.
+func wrap(line string, width int) []string {
+	if utf8.RuneCountInString(line) <= width {
+		return []string{line}
+	}
+	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+	var out []string
+	cur := indent
+	for _, word := range strings.Fields(line) {
+		if strings.TrimSpace(cur) != "" && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) > width {
+			out = append(out, cur)
+			cur = indent
+		}
+		if strings.TrimSpace(cur) != "" {
+			cur += " "
+		}
+		cur += word
+	}
+	return append(out, cur)
+}
+
+// doc returns comment statements for text, one // line each.
+func doc(text string) []jen.Code {
+	var out []jen.Code
+	for _, l := range commentLines(text) {
+		out = append(out, commentLine(l))
+	}
+	return out
+}
+
+// commentLine renders one line of comment text as "// text". The text is
+// passed to jennifer with its "// " prefix already written, because
+// jennifer renders text that starts with "//" or "/*" verbatim: a line
+// "//go:generate ..." from the collection would otherwise become a
+// directive.
+func commentLine(line string) *jen.Statement {
+	if line == "" {
+		return jen.Comment("//").Line()
+	}
+	return jen.Comment("// " + line).Line()
+}
+
+// oneLine flattens collection text for use inside a single comment line.
+func oneLine(text string) string {
+	lines := commentLines(text)
+	s := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	if utf8.RuneCountInString(s) > maxCommentLine {
+		s = string([]rune(s)[:maxCommentLine]) + "…"
+	}
+	return s
+}

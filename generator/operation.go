@@ -1,0 +1,345 @@
+package generator
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/pmgen/pmgen/model"
+	"github.com/pmgen/pmgen/model/types"
+)
+
+// unitFile emits the file of one top-level folder: the struct types only
+// its operations use, then each operation's form type, descriptor and
+// method.
+func (g *gen) unitFile(u *unit) *jen.File {
+	f := g.newFile()
+	for _, t := range u.types {
+		f.Add(structDecl(t, typeDoc(t)))
+	}
+	for _, op := range u.ops {
+		if op.Body != nil && op.Body.FormGoName != "" {
+			f.Add(formDecl(op))
+		}
+		f.Add(g.operationVar(op))
+		f.Add(g.method(op))
+	}
+	return f
+}
+
+// typesFile emits types.go with the struct types several folders share.
+func (g *gen) typesFile() *jen.File {
+	f := g.newFile()
+	for _, t := range g.sharedTypes {
+		f.Add(structDecl(t, typeDoc(t)))
+	}
+	return f
+}
+
+func typeDoc(t *types.Type) string {
+	if t.Doc != "" {
+		return t.Doc
+	}
+	return fmt.Sprintf("%s is inferred from the collection's samples at %s.", t.Name, t.Path)
+}
+
+// operationVarName is the package-level descriptor of an operation.
+func operationVarName(op *model.Operation) string {
+	return "op" + op.GoName
+}
+
+// operationVar emits the request descriptor the runtime sends:
+//
+//	var opOtkrytSmenu = operation{name: "OtkrytSmenu", method: "POST", ...}
+func (g *gen) operationVar(op *model.Operation) jen.Code {
+	d := jen.Dict{
+		jen.Id("name"):   jen.Lit(op.GoName),
+		jen.Id("method"): jen.Lit(string(op.Method)),
+		jen.Id("host"):   jen.Lit(g.hostIndex[op.URL.Host]),
+		jen.Id("auth"):   jen.Lit(g.authIndex(op)),
+	}
+	if segs := pathTemplates(op); len(segs) > 0 {
+		d[jen.Id("path")] = jen.Index().String().Values(segs...)
+	}
+	if len(op.URL.Query) > 0 {
+		var qs []jen.Code
+		for _, q := range op.URL.Query {
+			qd := jen.Dict{jen.Id("key"): jen.Lit(q.Key)}
+			if q.NoValue {
+				qd[jen.Id("noValue")] = jen.True()
+			} else {
+				qd[jen.Id("value")] = jen.Lit(q.Value)
+			}
+			qs = append(qs, jen.Values(qd))
+		}
+		d[jen.Id("query")] = jen.Index().Id("queryParam").Values(qs...)
+	}
+	if op.URL.Hash != "" {
+		d[jen.Id("hash")] = jen.Lit(op.URL.Hash)
+	}
+	if len(op.Headers) > 0 {
+		var hs []jen.Code
+		for _, h := range op.Headers {
+			hs = append(hs, jen.Values(jen.Dict{jen.Id("name"): jen.Lit(h.Name), jen.Id("value"): jen.Lit(h.Value)}))
+		}
+		d[jen.Id("headers")] = jen.Index().Id("header").Values(hs...)
+	}
+	if op.Body != nil {
+		d[jen.Id("body")] = jen.Id("bodySpec").Values(jen.Dict{
+			jen.Id("kind"):        jen.Id(bodyKindConstant(op.Body.Kind)),
+			jen.Id("contentType"): jen.Lit(op.Body.ContentType),
+		})
+	}
+	if op.KeepBody {
+		d[jen.Id("keepBody")] = jen.True()
+	}
+	if op.IdempotencyHeader != "" {
+		d[jen.Id("idempotencyHeader")] = jen.Lit(op.IdempotencyHeader)
+	}
+	if pre := assignments(op.PreRequest); len(pre) > 0 {
+		d[jen.Id("pre")] = jen.Index().Id("assignment").Values(pre...)
+	}
+	if post := assignments(op.Test); len(post) > 0 {
+		d[jen.Id("post")] = jen.Index().Id("assignment").Values(post...)
+	}
+	if op.ErrorBody != nil && op.ErrorBody.Kind == model.PayloadJSON && op.ErrorBody.Type != nil {
+		d[jen.Id("newErrorBody")] = jen.Func().Params().Any().Block(
+			jen.Return(jen.New(goType(op.ErrorBody.Type))),
+		)
+	}
+	return jen.Var().Id(operationVarName(op)).Op("=").Id("operation").Values(d).Line()
+}
+
+func (g *gen) authIndex(op *model.Operation) int {
+	if op.Auth == nil {
+		return -1
+	}
+	return g.schemeIndex[op.Auth.Scheme]
+}
+
+// pathTemplates returns the path segments as the runtime reads them: a
+// path variable is ":name", every other segment its template.
+func pathTemplates(op *model.Operation) []jen.Code {
+	var out []jen.Code
+	for _, s := range op.URL.Path {
+		if s.Param != nil {
+			out = append(out, jen.Lit(":"+s.Param.Name))
+		} else {
+			out = append(out, jen.Lit(s.Template))
+		}
+	}
+	return out
+}
+
+func bodyKindConstant(k model.BodyKind) string {
+	switch k {
+	case model.BodyJSON:
+		return "bodyJSON"
+	case model.BodyText:
+		return "bodyText"
+	case model.BodyURLEncoded:
+		return "bodyURLEncoded"
+	case model.BodyMultipart:
+		return "bodyMultipart"
+	case model.BodyFile:
+		return "bodyFile"
+	case model.BodyGraphQL:
+		return "bodyGraphQL"
+	}
+	return "bodyNone"
+}
+
+// formDecl emits the struct a form body is passed in:
+//
+//	type SendSMSForm struct {
+//		To string   // urlencoded field "To"
+//		Photo io.Reader // multipart file part "photo"
+//	}
+func formDecl(op *model.Operation) jen.Code {
+	var fields []jen.Code
+	for _, f := range op.Body.Form {
+		var lines []string
+		if f.File {
+			lines = append(lines, fmt.Sprintf("%s is the content of the file part %q.", f.GoName, oneLine(f.Key)))
+		} else {
+			lines = append(lines, fmt.Sprintf("%s is the form field %q.", f.GoName, oneLine(f.Key)))
+		}
+		lines = append(lines, commentLines(f.Doc)...)
+		typ := jen.String()
+		if f.File {
+			typ = jen.Qual("io", "Reader")
+		}
+		fields = append(fields, jen.Add(append(docLines(lines), jen.Id(f.GoName).Add(typ))...))
+	}
+	kind := "urlencoded"
+	if op.Body.Kind == model.BodyMultipart {
+		kind = "multipart"
+	}
+	lines := []string{fmt.Sprintf("%s holds the %s form fields of %s.", op.Body.FormGoName, kind, op.GoName)}
+	return jen.Add(append(docLines(lines), jen.Type().Id(op.Body.FormGoName).Struct(fields...).Line())...)
+}
+
+// method emits the client method of an operation:
+//
+//	// OtkrytSmenu sends «Открыть смену»: POST {{baseUrl}}/shifts
+//	func (c *Client) OtkrytSmenu(ctx context.Context, body OtkrytSmenuRequest, opts ...CallOption) (*OtkrytSmenuResponse, error) {
+//		out := new(OtkrytSmenuResponse)
+//		if err := c.send(ctx, &opOtkrytSmenu, &callInput{json: body}, out, opts); err != nil {
+//			return nil, err
+//		}
+//		return out, nil
+//	}
+func (g *gen) method(op *model.Operation) jen.Code {
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	input := jen.Dict{}
+	var paramValues []jen.Code
+	for _, p := range op.Params {
+		params = append(params, jen.Id(p.GoName).String())
+		paramValues = append(paramValues, jen.Values(jen.Dict{jen.Id("name"): jen.Lit(p.Name), jen.Id("value"): jen.Id(p.GoName)}))
+	}
+	if len(paramValues) > 0 {
+		input[jen.Id("params")] = jen.Index().Id("param").Values(paramValues...)
+	}
+	if bodyParam, field, value := bodyArgument(op); bodyParam != nil {
+		params = append(params, bodyParam)
+		input[jen.Id(field)] = value
+	}
+	params = append(params, jen.Id("opts").Op("...").Id("CallOption"))
+
+	result, isPointer := responseType(op)
+	send := jen.Id("c").Dot("send").Call(
+		jen.Id("ctx"), jen.Op("&").Id(operationVarName(op)), jen.Op("&").Id("callInput").Values(input),
+		outArgument(isPointer), jen.Id("opts"),
+	)
+	var body []jen.Code
+	if isPointer {
+		// out := new(T); if err := c.send(...); err != nil { return nil, err }; return out, nil
+		body = []jen.Code{
+			jen.Id("out").Op(":=").New(result),
+			jen.If(jen.Err().Op(":=").Add(send), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		}
+		result = jen.Op("*").Add(result)
+	} else {
+		// var out T; err := c.send(...); return out, err
+		body = []jen.Code{
+			jen.Var().Id("out").Add(result),
+			jen.Err().Op(":=").Add(send),
+			jen.Return(jen.Id("out"), jen.Err()),
+		}
+	}
+	return jen.Add(append(g.methodDoc(op),
+		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.GoName).Params(params...).
+			Params(result, jen.Error()).Block(body...).Line())...)
+}
+
+func outArgument(isPointer bool) jen.Code {
+	if isPointer {
+		return jen.Id("out")
+	}
+	return jen.Op("&").Id("out")
+}
+
+// bodyArgument returns the method parameter that carries the body, the
+// callInput field it goes to, and the value for that field.
+func bodyArgument(op *model.Operation) (param jen.Code, field string, value jen.Code) {
+	b := op.Body
+	if b == nil {
+		return nil, "", nil
+	}
+	switch b.Kind {
+	case model.BodyJSON:
+		return jen.Id("body").Add(bodyGoType(b.Type)), "json", jen.Id("body")
+	case model.BodyText:
+		return jen.Id("body").String(), "text", jen.Id("body")
+	case model.BodyFile:
+		return jen.Id("body").Qual("io", "Reader"), "file", jen.Id("body")
+	case model.BodyGraphQL:
+		return jen.Id("variables").Add(bodyGoType(b.Type)), "graphQL", jen.Op("&").Id("graphQLBody").Values(jen.Dict{
+			jen.Id("query"):     jen.Lit(b.GraphQLQuery),
+			jen.Id("variables"): jen.Id("variables"),
+		})
+	case model.BodyURLEncoded, model.BodyMultipart:
+		var values []jen.Code
+		for _, f := range b.Form {
+			d := jen.Dict{jen.Id("key"): jen.Lit(f.Key)}
+			if f.File {
+				d[jen.Id("file")] = jen.Id("form").Dot(f.GoName)
+				d[jen.Id("fileName")] = jen.Lit(fileName(f))
+			} else {
+				d[jen.Id("value")] = jen.Id("form").Dot(f.GoName)
+			}
+			if f.ContentType != "" {
+				d[jen.Id("contentType")] = jen.Lit(f.ContentType)
+			}
+			values = append(values, jen.Values(d))
+		}
+		return jen.Id("form").Id(b.FormGoName), "form", jen.Index().Id("formValue").Values(values...)
+	}
+	return nil, "", nil
+}
+
+// fileName is the name a multipart file part is sent with: the base name
+// of the collection's file path, or the field key.
+func fileName(f model.FormField) string {
+	if f.Src != "" {
+		return path.Base(f.Src)
+	}
+	return f.Key
+}
+
+// bodyGoType is the Go type of a JSON body; untyped bodies are raw JSON.
+func bodyGoType(t *types.Type) jen.Code {
+	if t == nil {
+		return jen.Qual("encoding/json", "RawMessage")
+	}
+	return goType(t)
+}
+
+// responseType returns the Go type a method returns and whether it
+// returns a pointer to it.
+func responseType(op *model.Operation) (jen.Code, bool) {
+	r := op.Response
+	switch {
+	case r == nil:
+		return jen.Index().Byte(), false
+	case r.Kind == model.PayloadText:
+		return jen.String(), false
+	case r.Kind == model.PayloadBytes:
+		return jen.Index().Byte(), false
+	case r.Type == nil:
+		return jen.Qual("encoding/json", "RawMessage"), false
+	case r.Type.Kind == types.Struct:
+		return goType(r.Type), true
+	}
+	return goType(r.Type), false
+}
+
+// methodDoc returns the doc comment of a method: the request's name and
+// folder path, its HTTP method and URL, its description, and what its
+// parameters are.
+func (g *gen) methodDoc(op *model.Operation) []jen.Code {
+	lines := []string{
+		fmt.Sprintf("%s sends the request %q.", op.GoName, oneLine(op.Where)),
+		"",
+		fmt.Sprintf("\t%s %s", op.Method, oneLine(op.URL.Raw)),
+	}
+	if d := commentLines(op.Description); len(d) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, d...)
+	}
+	for i, p := range op.Params {
+		if i == 0 {
+			lines = append(lines, "")
+		}
+		switch p.Source {
+		case model.FromPathVariable:
+			lines = append(lines, fmt.Sprintf("%s is the path variable :%s.", p.GoName, oneLine(p.Name)))
+		default:
+			lines = append(lines, fmt.Sprintf("%s is the variable {{%s}}, which the collection does not define.", p.GoName, oneLine(p.Name)))
+		}
+		lines = append(lines, commentLines(p.Doc)...)
+	}
+	return docLines(lines)
+}

@@ -1,0 +1,235 @@
+package model
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/pmgen/pmgen/diag"
+	"github.com/pmgen/pmgen/internal/jsontree"
+	"github.com/pmgen/pmgen/parser"
+)
+
+// bodySamples are the JSON samples of an operation, parsed once and fed
+// to type inference after names are assigned.
+type bodySamples struct {
+	request  []sample
+	response []sample // 2xx examples
+	errors   []sample // 4xx and 5xx examples
+}
+
+// sample is one JSON document with where it came from.
+type sample struct {
+	value *jsontree.Value
+	pos   diag.Position
+	where string
+}
+
+// lenientJSON accepts what request bodies in collections contain besides
+// JSON: comments, trailing commas and unquoted {{placeholders}}.
+var lenientJSON = jsontree.Options{Comments: true, TrailingCommas: true, Placeholders: true}
+
+// rawContentTypes maps options.raw.language to the Content-Type Postman
+// adds to a raw body when the request sets none.
+var rawContentTypes = map[string]string{
+	"json":       "application/json",
+	"javascript": "application/javascript",
+	"html":       "text/html",
+	"xml":        "application/xml",
+	"text":       "text/plain",
+}
+
+// prepareBodies decides the kind of every request body and parses the
+// JSON samples of bodies and examples.
+func (b *builder) prepareBodies() {
+	for _, src := range b.ops {
+		op := src.op
+		op.Body = b.requestBody(src)
+		if op.Body != nil && op.Body.Kind == BodyNone {
+			op.Body = nil
+		}
+		if op.Body != nil && slices.Contains(prunedMethods, op.Method) && !op.KeepBody {
+			b.diags.Warn(CodeBodyPruned, op.Pos, op.Where,
+				"the body of a %s request is not sent, as in Postman; set protocolProfileBehavior.disableBodyPruning to send it", op.Method)
+			op.Body = nil
+		}
+		b.examples(src)
+	}
+}
+
+func (b *builder) requestBody(src *opSource) *Body {
+	pb := src.item.Request.Body
+	if pb == nil || pb.Disabled {
+		return nil
+	}
+	op := src.op
+	switch pb.Mode {
+	case parser.BodyRaw:
+		return b.rawBody(src, pb)
+	case parser.BodyURLEncoded, parser.BodyFormData:
+		body := &Body{Kind: BodyURLEncoded, ContentType: "application/x-www-form-urlencoded"}
+		if pb.Mode == parser.BodyFormData {
+			body.Kind, body.ContentType = BodyMultipart, "multipart/form-data"
+		}
+		for _, f := range pb.Form {
+			if f.Disabled {
+				continue
+			}
+			body.Form = append(body.Form, FormField{
+				Key: f.Key, Value: f.Value, File: f.Type == "file",
+				ContentType: f.ContentType, Doc: f.Description,
+			})
+		}
+		if len(body.Form) == 0 {
+			return nil
+		}
+		return body
+	case parser.BodyFile:
+		return &Body{Kind: BodyFile}
+	case parser.BodyGraphQL:
+		body := &Body{Kind: BodyGraphQL, ContentType: "application/json", GraphQLQuery: pb.GraphQLQuery, Template: pb.GraphQLVariables}
+		if v := b.parseSample(pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {
+			src.samples.request = append(src.samples.request, sample{v, pb.Pos, op.Where})
+		}
+		return body
+	}
+	b.diags.Warn(CodeUnknownBodyMode, pb.Pos, op.Where, "body mode %s is not known: the request is sent without a body; want raw, urlencoded, formdata, file or graphql", quoteName(string(pb.Mode)))
+	return nil
+}
+
+func (b *builder) rawBody(src *opSource, pb *parser.Body) *Body {
+	op := src.op
+	if strings.TrimSpace(pb.Raw) == "" {
+		return nil
+	}
+	ct, ok := rawContentTypes[pb.Language]
+	if !ok {
+		ct = "text/plain"
+	}
+	body := &Body{Kind: BodyText, ContentType: ct, Template: pb.Raw}
+	if !looksJSON(pb.Language, headerValue(op.Headers, "Content-Type"), pb.Raw) {
+		return body
+	}
+	v := b.parseSample(pb.Raw, pb.Pos, op.Where, "request body")
+	if v == nil {
+		return body
+	}
+	body.Kind = BodyJSON
+	src.samples.request = append(src.samples.request, sample{v, pb.Pos, op.Where})
+	return body
+}
+
+// looksJSON reports whether a raw body is meant as JSON: its language or
+// Content-Type says so, or it has no language and starts like a JSON
+// object or array.
+func looksJSON(language, contentType, raw string) bool {
+	if language == "json" || strings.Contains(strings.ToLower(contentType), "json") {
+		return true
+	}
+	if language != "" && language != "text" {
+		return false
+	}
+	t := strings.TrimSpace(raw)
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
+}
+
+// parseSample parses JSON text leniently; invalid text is a warning and nil.
+func (b *builder) parseSample(text string, pos diag.Position, where, what string) *jsontree.Value {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	v, err := jsontree.Parse([]byte(text), lenientJSON)
+	if err != nil {
+		b.diags.Warn(CodeInvalidJSONSample, pos, where, "the %s is not valid JSON (%v): it is sent as text and gives no type", what, err)
+		return nil
+	}
+	return v
+}
+
+func headerValue(headers []Header, name string) string {
+	for _, h := range headers {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+// examples records the saved responses of an operation and their samples.
+func (b *builder) examples(src *opSource) {
+	op := src.op
+	for _, r := range src.item.Responses {
+		ex := &Example{Name: r.Name, Status: r.Code, Body: r.Body, Pos: r.Pos}
+		if ex.Status == 0 {
+			ex.Status = 200
+		}
+		for _, h := range r.Headers {
+			if !h.Disabled {
+				ex.Headers = append(ex.Headers, Header{Name: h.Key, Value: h.Value})
+			}
+		}
+		ex.ContentType = exampleContentType(ex.Headers, r.PreviewLanguage, r.Body)
+		if or := r.OriginalRequest; or != nil {
+			ex.Request = exampleRequest(or)
+			if op.Body != nil && op.Body.Kind == BodyJSON && or.Body != nil && or.Body.Mode == parser.BodyRaw {
+				if v := b.parseSample(or.Body.Raw, or.Body.Pos, op.Where, "request body of example "+quoteName(r.Name)); v != nil {
+					src.samples.request = append(src.samples.request, sample{v, or.Body.Pos, op.Where})
+				}
+			}
+		}
+		op.Examples = append(op.Examples, ex)
+		if !strings.Contains(ex.ContentType, "json") {
+			continue
+		}
+		v := b.parseSample(r.Body, r.Pos, op.Where, "body of example "+quoteName(r.Name))
+		if v == nil {
+			continue
+		}
+		s := sample{v, r.Pos, op.Where}
+		switch {
+		case ex.Status >= 200 && ex.Status < 300:
+			src.samples.response = append(src.samples.response, s)
+		case ex.Status >= 400:
+			src.samples.errors = append(src.samples.errors, s)
+		}
+	}
+}
+
+// exampleContentType returns the example's Content-Type header, or one
+// derived from Postman's preview language, or application/json when the
+// body starts like JSON.
+func exampleContentType(headers []Header, preview, body string) string {
+	if ct := headerValue(headers, "Content-Type"); ct != "" {
+		return ct
+	}
+	switch preview {
+	case "json":
+		return "application/json"
+	case "xml":
+		return "application/xml"
+	case "html":
+		return "text/html"
+	case "text":
+		return "text/plain"
+	}
+	if t := strings.TrimSpace(body); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+		return "application/json"
+	}
+	if body == "" {
+		return ""
+	}
+	return "text/plain"
+}
+
+func exampleRequest(r *parser.Request) *ExampleRequest {
+	parts := splitURL(r.URL)
+	var path strings.Builder
+	for _, s := range parts.path {
+		path.WriteString("/")
+		path.WriteString(s)
+	}
+	er := &ExampleRequest{Method: string(normalizeMethod(r.Method)), Path: path.String(), Query: parts.query}
+	if r.Body != nil && r.Body.Mode == parser.BodyRaw {
+		er.Body = r.Body.Raw
+	}
+	return er
+}

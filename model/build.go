@@ -1,0 +1,36 @@
+package model
+
+import (
+	"github.com/pmgen/pmgen/diag"
+	"github.com/pmgen/pmgen/parser"
+)
+
+// Input is everything Build reads.
+type Input struct {
+	Collection   *parser.Collection
+	Environments []*parser.Environment
+	// SourceSHA256 is the hex SHA-256 of the collection file.
+	SourceSHA256 string
+	// Package is the Go package name of the generated client; empty means
+	// "client".
+	Package string
+	Config  *Config
+}
+
+// Build turns a decoded collection into the model. Problems that make the
+// client wrong are diagnostics of severity Error; everything else is a
+// warning and the model is still complete.
+func Build(in Input) (*API, diag.List) {
+	b := newBuilder(in)
+
+	b.walk(in.Collection)
+	b.collectVariables()
+	b.translateScripts()
+	b.resolveOperations()
+	b.prepareBodies()
+	b.buildSequences()
+	b.assignNames()
+	b.inferTypes()
+
+	return b.api, b.diags
+}

@@ -1,0 +1,234 @@
+package model
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/pmgen/pmgen/parser"
+)
+
+// resolveOperations fills every operation's method, URL, headers, auth and
+// parameters, and decides where each {{variable}} it reads comes from.
+func (b *builder) resolveOperations() {
+	for _, src := range b.ops {
+		req := src.item.Request
+		op := src.op
+		op.Method = normalizeMethod(req.Method)
+		op.KeepBody = keepBody(src)
+
+		parts := splitURL(req.URL)
+		if !req.HasURL {
+			b.diags.Warn(CodeMissingURL, op.Pos, op.Where, "the request has no URL: the client sends it to the base URL alone; add a URL to the request")
+		}
+		op.URL = URL{Raw: firstNonEmpty(req.URL.Raw, parts.rawURL()), Hash: parts.hash, Query: parts.query}
+		op.URL.Host = b.host(parts.host, op)
+		b.resolvePath(op, parts.path, req.URL.Variables)
+
+		for _, h := range req.Headers {
+			if h.Disabled {
+				continue
+			}
+			op.Headers = append(op.Headers, Header{Name: h.Key, Value: h.Value})
+		}
+		op.Auth = b.effectiveAuth(src)
+		b.resolveUndefined(op)
+	}
+	b.recordReads()
+}
+
+// normalizeMethod returns the method Postman sends: upper case, GET when
+// the request has none.
+func normalizeMethod(m string) Method {
+	m = strings.TrimSpace(m)
+	if m == "" {
+		return "GET"
+	}
+	return Method(strings.ToUpper(m))
+}
+
+// keepBody reports whether protocolProfileBehavior.disableBodyPruning is
+// set on the request or, failing that, on the nearest folder or the
+// collection that sets it.
+func keepBody(src *opSource) bool {
+	if v := src.item.Behavior.DisableBodyPruning; v != nil {
+		return *v
+	}
+	for i := len(src.parents) - 1; i >= 0; i-- {
+		if v := src.parents[i].Behavior.DisableBodyPruning; v != nil {
+			return *v
+		}
+	}
+	return false
+}
+
+// prunedMethods are the methods whose body Postman drops unless
+// disableBodyPruning is set.
+var prunedMethods = []Method{"GET", "HEAD", "COPY", "PURGE", "UNLOCK"}
+
+// host returns the Host of a host template, creating it on first use. A
+// template that is exactly one variable reference takes its default from
+// that variable, which then needs no option of its own.
+func (b *builder) host(template string, op *Operation) *Host {
+	if h, ok := b.hosts[template]; ok {
+		return h
+	}
+	h := &Host{Template: template}
+	if refs := References(template); len(refs) == 1 && template == "{{"+refs[0]+"}}" {
+		if v, ok := b.variables[refs[0]]; ok && !v.Secret {
+			h.Default = v.Default
+		}
+	} else if len(refs) == 0 {
+		h.Default = template
+	}
+	b.hosts[template] = h
+	b.api.Hosts = append(b.api.Hosts, h)
+	return h
+}
+
+// resolvePath turns path segments into templates; a ":name" segment with
+// a matching path variable becomes a parameter.
+func (b *builder) resolvePath(op *Operation, segments []string, vars []*parser.Variable) {
+	for _, seg := range segments {
+		s := PathSegment{Template: seg}
+		if name, ok := strings.CutPrefix(seg, ":"); ok && name != "" {
+			if i := slices.IndexFunc(vars, func(v *parser.Variable) bool { return v.Key == name }); i >= 0 {
+				s.Param = op.param(name, FromPathVariable)
+				s.Param.Default = vars[i].Value
+				s.Param.Doc = vars[i].Description
+			}
+		}
+		op.URL.Path = append(op.URL.Path, s)
+	}
+}
+
+// param returns the operation's parameter for a name, adding it on first use.
+func (op *Operation) param(name string, source ParamSource) *Param {
+	for _, p := range op.Params {
+		if p.Name == name && p.Source == source {
+			return p
+		}
+	}
+	p := &Param{Name: name, Source: source}
+	op.Params = append(op.Params, p)
+	return p
+}
+
+// resolveUndefined makes a parameter of every {{variable}} in the path,
+// query and headers that no variable, environment or script defines, and
+// warns about each, and about undefined variables in the body.
+func (b *builder) resolveUndefined(op *Operation) {
+	var refs []string
+	for _, s := range op.URL.Path {
+		if s.Param == nil {
+			refs = append(refs, References(s.Template)...)
+		}
+	}
+	for _, q := range op.URL.Query {
+		refs = append(refs, References(q.Key)...)
+		refs = append(refs, References(q.Value)...)
+	}
+	for _, h := range op.Headers {
+		refs = append(refs, References(h.Name)...)
+		refs = append(refs, References(h.Value)...)
+	}
+	for _, name := range refs {
+		if b.defined(name) {
+			continue
+		}
+		if !slices.ContainsFunc(op.Params, func(p *Param) bool { return p.Name == name && p.Source == FromUndefined }) {
+			b.diags.Warn(CodeUndefinedVariable, op.Pos, op.Where,
+				"variable %s is not defined by the collection, the environment or a script: the method takes it as parameter", quoteName(name))
+		}
+		op.param(name, FromUndefined)
+	}
+}
+
+// defined reports whether a variable has a value without the caller
+// passing one: a dynamic variable, a known variable, or one a script sets.
+func (b *builder) defined(name string) bool {
+	if IsDynamic(name) {
+		return true
+	}
+	if _, ok := b.variables[name]; ok {
+		return true
+	}
+	return b.scriptSets[name]
+}
+
+// recordReads fills Reads and Produces of every operation and marks the
+// variables that scripts set.
+func (b *builder) recordReads() {
+	for _, src := range b.ops {
+		op := src.op
+		reads := map[string]bool{}
+		add := func(template string) {
+			for _, name := range References(template) {
+				if !IsDynamic(name) {
+					reads[name] = true
+				}
+			}
+		}
+		add(op.URL.Host.Template)
+		for _, s := range op.URL.Path {
+			if s.Param != nil {
+				add(s.Param.Default)
+			} else {
+				add(s.Template)
+			}
+		}
+		for _, q := range op.URL.Query {
+			add(q.Key)
+			add(q.Value)
+		}
+		for _, h := range op.Headers {
+			add(h.Name)
+			add(h.Value)
+		}
+		if op.Auth != nil {
+			for _, v := range op.Auth.Scheme.Params {
+				add(v)
+			}
+		}
+		if body := src.item.Request.Body; body != nil {
+			for _, t := range bodyTemplates(body) {
+				add(t)
+			}
+		}
+		produces := map[string]bool{}
+		for _, s := range append(slices.Clone(op.PreRequest), op.Test...) {
+			for _, r := range s.Reads {
+				reads[r.Name] = true
+			}
+			for _, set := range s.Sets {
+				produces[set.Name] = true
+			}
+		}
+		op.Reads = sortedKeys(reads)
+		op.Produces = sortedKeys(produces)
+	}
+	for _, v := range b.api.Variables {
+		v.SetByScript = b.scriptSets[v.Name]
+	}
+}
+
+// bodyTemplates returns the texts of a body that may hold references.
+func bodyTemplates(body *parser.Body) []string {
+	out := []string{body.Raw, body.GraphQLQuery, body.GraphQLVariables}
+	for _, f := range body.Form {
+		out = append(out, f.Key, f.Value)
+	}
+	return out
+}
+
+func sortedKeys(set map[string]bool) []string {
+	if len(set) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
