@@ -5,7 +5,7 @@ import "github.com/pmgen/pmgen/internal/jsontree"
 // auth decodes an auth object, or null for none. The parameters of the
 // auth type are read in v2.1 array style
 // ("basic": [{"key": "username", "value": "x"}]) or in v2.0 map style
-// ("basic": {"username": "x"}); values of any JSON type are kept as text.
+// ("basic": {"username": "x"}). Values of any JSON type are kept as text.
 func (d *decoder) auth(n node) *Auth {
 	if !d.object(n) {
 		return nil

@@ -11,16 +11,16 @@ import "github.com/pmgen/pmgen/diag"
 //	not-a-collection      error     the JSON value is not a Postman collection or environment
 //	not-an-environment    error     the JSON value is not an object, so it is no Postman environment
 //	collection-v1         error     the collection uses format v1, which pmgen does not read
-//	folder-too-deep       error     folders nest deeper than Options.MaxFolderDepth; the deeper ones are dropped
-//	too-many-requests     error     the collection has more than Options.MaxRequests requests; the rest are dropped
-//	missing-schema        warning   info.schema is missing; the collection is read as v2.1.0
-//	unknown-schema        warning   info.schema names no known version; the collection is read as v2.1.0
+//	folder-too-deep       error     folders nest deeper than Options.MaxFolderDepth, so the deeper ones are dropped
+//	too-many-requests     error     the collection has more than Options.MaxRequests requests, so the rest are dropped
+//	missing-schema        warning   info.schema is missing, so the collection is read as v2.1.0
+//	unknown-schema        warning   info.schema names no known version, so the collection is read as v2.1.0
 //	items-key             warning   "items" is used in place of "item" and is read as "item"
 //	ignored-key           warning   a misspelled key ("events", "headers", ...) that Postman ignores is ignored
-//	wrong-type            warning   a field has a JSON type the format does not allow; the field is skipped
+//	wrong-type            warning   a field has a JSON type the format does not allow, so the field is skipped
 //	item-without-name     warning   an item has no "name"
 //	item-without-request  warning   an item has neither "request" nor "item"
-//	folder-with-request   warning   an item has both "item" and "request"; Postman treats it as a folder
+//	folder-with-request   warning   an item has both "item" and "request", and Postman treats it as a folder
 //	request-without-url   warning   a request has no "url"
 //	invalid-header        warning   a header line of a header string has no ':'
 //	body-without-mode     warning   a request body has no "mode"

@@ -4,7 +4,7 @@
 // It tolerates every union shape the two schemas allow and the common ways
 // real exports break them. Each decoded node records its position (file,
 // line:col and JSON pointer), and every problem becomes a diagnostic with a
-// stable code; see codes.go. The parser resolves no variables and infers no
+// stable code, listed in codes.go. The parser resolves no variables and infers no
 // types: the model package interprets what it returns.
 package parser
 
@@ -22,8 +22,8 @@ const (
 	SchemaV210 = "2.1.0"
 )
 
-// ParseCollection decodes a collection file. file names the input in
-// positions and messages; data is its content.
+// ParseCollection decodes a collection file. The file argument names the
+// input in positions and messages, and data is its content.
 //
 // The collection is nil when data cannot be read as a collection at all:
 // invalid JSON, a v1 collection, or a value without "info" and "item".
@@ -68,11 +68,17 @@ func syntaxError(file string, data []byte, err error) diag.Diagnostic {
 		pos.Line, pos.Col = jsontree.LineCol(data, se.Offset)
 		msg = se.Msg
 	}
+	fix := "fix the file at this position or export it from Postman again"
+	// jsontree reports its depth bound with this message. The bound grows
+	// with Options.MaxFolderDepth (see Options.jsonDepth).
+	if strings.HasPrefix(msg, "nesting deeper than") {
+		fix = "raise the maximum folder depth to read folders nested this deep"
+	}
 	return diag.Diagnostic{
 		Severity: diag.Error,
 		Code:     CodeSyntaxError,
 		Pos:      pos,
-		Message:  "invalid JSON: " + msg + "; fix the file at this position or export it from Postman again",
+		Message:  "invalid JSON: " + msg + "; " + fix,
 	}
 }
 

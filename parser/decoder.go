@@ -14,10 +14,17 @@ import (
 )
 
 // node is a JSON value with its RFC 6901 JSON pointer. A node with a nil
-// value is a missing member; it has no pointer.
+// value is a missing member.
+//
+// Objects and arrays carry their own pointer, which their members extend.
+// A scalar carries its parent's pointer and its own token, and joins them
+// only when a position or a message needs the pointer: most scalars never
+// do, and building every pointer would cost one allocation per value.
 type node struct {
-	v   *jsontree.Value
-	ptr string
+	v      *jsontree.Value
+	ptr    string // the node's pointer, or its parent's when scalar is set
+	token  string // escaped key or index of a scalar within its parent
+	scalar bool
 }
 
 func (n node) missing() bool { return n.v == nil }
@@ -25,9 +32,25 @@ func (n node) missing() bool { return n.v == nil }
 // is reports whether the node is present and of the given kind.
 func (n node) is(kind jsontree.Kind) bool { return n.v != nil && n.v.Kind == kind }
 
-// isNull reports whether the node is missing or an explicit null; the
-// format treats both alike.
+// isNull reports whether the node is missing or an explicit null, which
+// the format treats alike.
 func (n node) isNull() bool { return n.v == nil || n.v.Kind == jsontree.Null }
+
+// pointer returns the node's RFC 6901 JSON pointer.
+func (n node) pointer() string {
+	if n.scalar {
+		return n.ptr + "/" + n.token
+	}
+	return n.ptr
+}
+
+// child returns the node for v, found under token in the container n.
+func (n node) child(v *jsontree.Value, token string) node {
+	if v.Kind == jsontree.Object || v.Kind == jsontree.Array {
+		return node{v: v, ptr: n.ptr + "/" + token}
+	}
+	return node{v: v, ptr: n.ptr, token: token, scalar: true}
+}
 
 // field returns the last member named key, as encoding/json and Postman's
 // JavaScript runtime pick it when a key repeats.
@@ -36,22 +59,23 @@ func (n node) field(key string) node {
 	if v == nil {
 		return node{}
 	}
-	return node{v: v, ptr: n.ptr + "/" + escapePointer(key)}
+	return n.child(v, escapePointer(key))
 }
 
 func (n node) index(i int) node {
-	return node{v: &n.v.Items[i], ptr: n.ptr + "/" + strconv.Itoa(i)}
+	return n.child(&n.v.Items[i], strconv.Itoa(i))
 }
 
 func (n node) member(i int) (string, node) {
 	m := &n.v.Members[i]
-	return m.Key, node{v: &m.Value, ptr: n.ptr + "/" + escapePointer(m.Key)}
+	return m.Key, n.child(&m.Value, escapePointer(m.Key))
 }
 
 // name returns how messages refer to the node: its quoted key, or
 // "element N" inside an array.
 func (n node) name() string {
-	token := n.ptr[strings.LastIndexByte(n.ptr, '/')+1:]
+	p := n.pointer()
+	token := p[strings.LastIndexByte(p, '/')+1:]
 	if _, err := strconv.Atoi(token); err == nil {
 		return "element " + token
 	}
@@ -64,7 +88,7 @@ var (
 )
 
 func escapePointer(key string) string {
-	if !strings.ContainsAny(key, "~/") {
+	if strings.IndexByte(key, '~') < 0 && strings.IndexByte(key, '/') < 0 {
 		return key
 	}
 	return pointerEscaper.Replace(key)
@@ -83,9 +107,8 @@ type decoder struct {
 	diags     []diag.Diagnostic
 	positions []*diag.Position // node positions that finish completes
 
-	requests    int
-	tooMany     bool // the request limit was hit; later items are dropped
-	schemaKnown bool
+	requests int
+	tooMany  bool // the request limit was hit, so later items are dropped
 }
 
 func newDecoder(file string, data []byte, opts Options) *decoder {
@@ -94,14 +117,14 @@ func newDecoder(file string, data []byte, opts Options) *decoder {
 
 // place sets *p to the position of n and registers it for line and column.
 func (d *decoder) place(p *diag.Position, n node) {
-	*p = diag.Position{File: d.file, Offset: n.v.Offset, Pointer: n.ptr}
+	*p = diag.Position{File: d.file, Offset: n.v.Offset, Pointer: n.pointer()}
 	d.positions = append(d.positions, p)
 }
 
 func (d *decoder) report(sev diag.Severity, code diag.Code, n node, format string, args ...any) {
 	pos := diag.Position{File: d.file, Offset: -1}
 	if !n.missing() {
-		pos = diag.Position{File: d.file, Offset: n.v.Offset, Pointer: n.ptr}
+		pos = diag.Position{File: d.file, Offset: n.v.Offset, Pointer: n.pointer()}
 	}
 	d.diags = append(d.diags, diag.Diagnostic{
 		Severity: sev,
@@ -168,8 +191,8 @@ func fillLineCol(data []byte, positions []*diag.Position) {
 	}
 }
 
-// text decodes a string field. A missing field or null is "", any other
-// type is a warning and "".
+// text decodes a string field. A missing field or null gives "", and any
+// other type gives a warning and "".
 func (d *decoder) text(n node) string {
 	s, _ := d.optText(n)
 	return s
@@ -186,7 +209,7 @@ func (d *decoder) optText(n node) (string, bool) {
 	return "", false
 }
 
-// boolean decodes a boolean field; missing and null are false.
+// boolean decodes a boolean field. Missing and null are false.
 func (d *decoder) boolean(n node) bool {
 	b, _ := d.optBoolean(n)
 	return b
@@ -202,7 +225,7 @@ func (d *decoder) optBoolean(n node) (value, ok bool) {
 	return false, false
 }
 
-// list returns the elements of an array field; missing and null give none.
+// list returns the elements of an array field. Missing and null give none.
 func (d *decoder) list(n node) []node {
 	if !n.is(jsontree.Array) {
 		if !n.isNull() {

@@ -107,7 +107,7 @@ var (
 
 // dump converts a decoded value into JSON-ready values. Struct fields that
 // hold their zero value are left out, except ValueKind, which is always
-// shown by name; a non-nil pointer is shown even when it points at a zero
+// shown by name. A non-nil pointer is shown even when it points at a zero
 // value. A position is shown as "line:col pointer".
 func dump(v reflect.Value) any {
 	switch {

@@ -10,12 +10,12 @@ const (
 )
 
 // Options bounds the work one input may cause. Each limit protects the
-// process from hostile or broken input; exceeding one is an error
+// process from hostile or broken input. Exceeding one is an error
 // diagnostic that names the limit. A zero field means its default.
 type Options struct {
 	// MaxInputSize is the largest input accepted, in bytes.
 	MaxInputSize int
-	// MaxFolderDepth is the deepest folder nesting accepted; a top-level
+	// MaxFolderDepth is the deepest folder nesting accepted. A top-level
 	// folder is at depth 1.
 	MaxFolderDepth int
 	// MaxRequests is the largest number of requests accepted in one
@@ -37,8 +37,8 @@ func (o Options) withDefaults() Options {
 }
 
 // jsonDepth returns the JSON nesting bound that lets MaxFolderDepth folders
-// through. Every folder level costs two JSON levels (the "item" array and
-// the item object); the rest leaves room for requests, bodies and scripts
+// through. Every folder level costs two JSON levels, the "item" array and
+// the item object. The rest leaves room for requests, bodies and scripts
 // below the deepest folder.
 func (o Options) jsonDepth() int {
 	return 2*o.MaxFolderDepth + jsontree.DefaultMaxDepth

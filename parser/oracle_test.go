@@ -16,10 +16,10 @@ import (
 )
 
 // The differential test decodes each input with this parser and with
-// github.com/rbretecher/go-postman-collection, an independent decoder built
-// on encoding/json, and compares a view of the fields both model: item
-// names and nesting, methods, URLs (raw and parts), headers, bodies and
-// saved responses. Inputs the oracle rejects are not compared.
+// github.com/rbretecher/go-postman-collection v0.9.0, an independent
+// decoder built on encoding/json. It compares a view of the fields both
+// model: item names and nesting, methods, URLs (raw and parts), headers,
+// bodies and saved responses. Inputs the oracle rejects are not compared.
 //
 // Where the two decoders legitimately differ, a named rule below states
 // the difference and the view applies it, so that every other field is

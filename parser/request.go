@@ -169,8 +169,8 @@ func (d *decoder) headers(n node) []*Header {
 }
 
 // headerLines splits a string of "Key: value" lines. The key ends at the
-// first ':', so values may contain ':'; blank lines are skipped, and both
-// parts are trimmed of spaces as Postman trims them.
+// first ':', so values may contain ':'. Blank lines are skipped, and both
+// parts are trimmed of spaces.
 func (d *decoder) headerLines(n node) []*Header {
 	var out []*Header
 	for line := range strings.SplitSeq(n.v.Str, "\n") {

@@ -37,7 +37,7 @@ func (d *decoder) response(n node) *Response {
 }
 
 // statusCode decodes the HTTP status code of a saved example, a number or
-// a string of digits; 0 when missing or invalid.
+// a string of digits. It is 0 when missing or invalid.
 func (d *decoder) statusCode(n node) int {
 	if !n.is(jsontree.Number) && !n.is(jsontree.String) {
 		if !n.isNull() {

@@ -11,8 +11,8 @@ import "github.com/pmgen/pmgen/diag"
 // Collection is a decoded Postman collection file.
 type Collection struct {
 	File string // the path the collection was read from, for diagnostics
-	// SchemaVersion is "2.0.0" or "2.1.0", taken from info.schema; when the
-	// file has no schema it is "2.1.0" and a warning says so.
+	// SchemaVersion is "2.0.0" or "2.1.0", taken from info.schema. When the
+	// file has no schema, it is "2.1.0" and a warning is reported.
 	SchemaVersion string
 	Info          Info
 	Items         []*Item
@@ -61,8 +61,9 @@ type Behavior struct {
 
 // Request is an item's request, or a saved example's originalRequest.
 type Request struct {
-	// Method is as written, case kept; "GET" when the request has no
-	// method or an empty one, as Postman sends it, and HasMethod is false.
+	// Method is as written, case kept. When the request has no method or
+	// an empty one, Method is "GET", as Postman sends it, and HasMethod is
+	// false.
 	Method      string
 	HasMethod   bool
 	URL         URL
