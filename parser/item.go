@@ -10,8 +10,8 @@ import (
 // given depth: "item", or the non-standard "items" with a warning.
 func (d *decoder) children(n node, depth int) []*Item {
 	list := n.field("item")
-	if alt := n.field("items"); !alt.missing() {
-		if list.missing() {
+	if alt := n.field("items"); !alt.isNull() {
+		if list.isNull() {
 			d.warn(CodeItemsKey, alt, `reading "items" as "item", the key the collection format defines`)
 			list = alt
 		} else {

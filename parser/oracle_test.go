@@ -264,7 +264,11 @@ func (src ourSource) readFromItemsKey(folder *Item) bool {
 	} else if env := v.Get("collection"); env != nil && v.Get("info") == nil {
 		v = env
 	}
-	return v.Get("item") == nil && v.Get("items") != nil
+	return isAbsent(v.Get("item")) && !isAbsent(v.Get("items"))
+}
+
+func isAbsent(v *jsontree.Value) bool {
+	return v == nil || v.Kind == jsontree.Null
 }
 
 func (src ourSource) request(r *Request) *requestView {
