@@ -100,8 +100,8 @@ func (c *converter) untyped(s *shape, p path) *types.Type {
 	return c.raw(p)
 }
 
-func (c *converter) untypedWarn(code diag.Code, sample int, p path, what string) {
-	c.warn(code, sample, "%q %s, so its type is json.RawMessage; a type override for this path sets one", p.String(), what)
+func (c *converter) untypedWarn(code diag.Code, sample int, p path, description string) {
+	c.warn(code, sample, "%q %s, so its type is json.RawMessage; a type override for this path sets one", p.String(), description)
 }
 
 // conflict reports a place whose samples have different JSON types, naming

@@ -26,8 +26,8 @@ const goldenDir = "../../testdata/infer"
 // case has one body named Root whose samples are every other file of the
 // folder except want.txt, in name order.
 type goldenCase struct {
-	Fraction  string `json:"fraction"`
-	Time      bool   `json:"time"`
+	Fraction  string   `json:"fraction"`
+	Time      bool     `json:"time"`
 	Reserved  []string `json:"reserved"`
 	Overrides []struct {
 		Path string `json:"path"`

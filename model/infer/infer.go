@@ -8,11 +8,33 @@
 // type. A number is a fraction when any sample writes it with a decimal
 // point or an exponent ("12.00" included) and an integer otherwise. When
 // the samples give no type (an empty array, a lone null) or conflicting
-// ones, the type is json.RawMessage and a warning says where.
+// ones, the type is json.RawMessage and a warning names the place.
 //
 // Objects become named structs. A Registry spans every body of a
 // collection: structurally identical structs are kept once, and their
 // names are made unique across it.
+//
+// # Paths
+//
+// A path names a place in the bodies inferred under one root name. Its
+// text is the root name, then ".key" for an object member and "[]" for
+// the elements of an array:
+//
+//	ProdazhaRequest.positions[].price
+//
+// A key that is empty or contains one of the characters . [ ] * " \ is
+// written as a quoted Go string in brackets: Root["a.b"]. Diagnostics
+// print paths in this form, so a path from a message can be pasted into a
+// type override.
+//
+// A type override matches places by a pattern: a path in which a "*"
+// inside the root name or a key matches any run of characters, and a
+// "**" step matches any number of steps, none included. A quoted key
+// matches literally.
+//
+//	*Request.sum          the field sum of every root whose name ends in Request
+//	**.price              every field named price, at any depth
+//	ProdazhaRequest.**[]  the elements of every array in ProdazhaRequest
 package infer
 
 import (
@@ -69,9 +91,9 @@ type Options struct {
 	Placeholder func(name string) (value string, ok bool)
 }
 
-// Override sets the type at every place that Path matches. See the path
-// syntax in path.go's package-level comment: "ProdazhaRequest.sum",
-// "**.price".
+// Override sets the type at every place that the pattern Path matches,
+// such as "ProdazhaRequest.sum" or "**.price"; see Paths in the package
+// comment.
 type Override struct {
 	Path string
 	Type *types.Type
@@ -80,7 +102,7 @@ type Override struct {
 // Sample is one JSON text of a body.
 type Sample struct {
 	Data []byte
-	// Name says which sample this is in messages: "request body",
+	// Name identifies the sample in messages: "request body",
 	// `example "Успех"`.
 	Name string
 	// Pos and Where are copied into the diagnostics about this sample.
@@ -111,7 +133,7 @@ type compiledOverride struct {
 }
 
 // NewRegistry returns an empty registry. Overrides with an invalid path
-// or a nil type are reported in Diagnostics and ignored.
+// or an incomplete type are reported in Diagnostics and ignored.
 func NewRegistry(opts Options) *Registry {
 	r := &Registry{
 		opts:    opts,

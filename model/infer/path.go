@@ -7,24 +7,7 @@ import (
 	"strings"
 )
 
-// A path names a place in the bodies inferred under one root name. Its
-// text is the root name, then ".key" for an object member and "[]" for
-// the elements of an array:
-//
-//	ProdazhaRequest.positions[].price
-//
-// A key that is empty or holds one of the characters . [ ] * " \ is
-// written as a quoted Go string in brackets: Root["a.b"]. Diagnostics
-// print paths in this form, so a path from a message can be pasted into a
-// type override.
-//
-// A pattern is a path in which a "*" inside the root name or a key
-// matches any run of characters, and a "**" step matches any number of
-// steps, none included:
-//
-//	*Request.sum          the field sum of every root whose name ends in Request
-//	**.price              every field named price, at any depth
-//	ProdazhaRequest.**[]  the elements of every array in ProdazhaRequest
+// The syntax of paths and patterns is described in the package comment.
 
 // step is one step of a path: a key, or the elements of an array.
 type step struct {
@@ -75,7 +58,7 @@ type patternStep struct {
 // pattern is a parsed path pattern.
 type pattern []patternStep
 
-// parsePattern parses a path pattern; see the syntax above.
+// parsePattern parses a path pattern; see Paths in the package comment.
 func parsePattern(text string) (pattern, error) {
 	if text == "" {
 		return nil, errors.New("empty path")

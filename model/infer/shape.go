@@ -32,8 +32,9 @@ func (s kindSet) has(k kind) bool { return s&(1<<k) != 0 }
 
 func (s kindSet) count() int { return bits.OnesCount16(uint16(s)) }
 
-// shape is what every sample said about one place in the body: the kinds
-// it had, and for objects and arrays their merged members and elements.
+// shape merges what the samples contain at one place of the body: the
+// kinds of its values, and for objects and arrays their members and
+// elements.
 type shape struct {
 	kinds kindSet
 	// origin is the index of the first sample that had each kind, used to
@@ -129,22 +130,22 @@ func (m *merger) addObject(s *shape, v *jsontree.Value) {
 		s.index = map[string]int{}
 	}
 	// Keys of this object seen so far, to count each object once per key.
-	var here map[string]bool
+	var keysSeen map[string]bool
 	if len(v.Members) > 1 {
-		here = make(map[string]bool, len(v.Members))
+		keysSeen = make(map[string]bool, len(v.Members))
 	}
 	for i := range v.Members {
 		mem := &v.Members[i]
 		f := s.field(mem.Key)
 		switch {
-		case here == nil:
+		case keysSeen == nil:
 			f.seen++
-		case here[mem.Key]:
+		case keysSeen[mem.Key]:
 			if f.duplicated < 0 {
 				f.duplicated = m.sample
 			}
 		default:
-			here[mem.Key] = true
+			keysSeen[mem.Key] = true
 			f.seen++
 		}
 		m.add(f.shape, &mem.Value)
