@@ -105,6 +105,9 @@ func (t *translator) literal(e ast.Expression) (any, error) {
 	case *ast.ArrayLiteral:
 		list := make([]any, 0, len(e.Value))
 		for _, el := range e.Value {
+			if el == nil {
+				return nil, unsupported("array literal %q has holes", t.text(e))
+			}
 			v, err := t.literal(el)
 			if err != nil {
 				return nil, err

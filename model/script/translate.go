@@ -160,6 +160,9 @@ func (t *translator) lineOf(n ast.Node) int {
 
 // text returns the source text of a node.
 func (t *translator) text(n ast.Node) string {
+	if n == nil {
+		return ""
+	}
 	from, to := int(n.Idx0())-1, int(n.Idx1())-1
 	if from < 0 || to > len(t.parsed) || from > to {
 		return ""
