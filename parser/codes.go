@@ -8,7 +8,7 @@ import "github.com/pmgen/pmgen/diag"
 //	code                  severity  meaning
 //	input-too-large       error     the input is larger than Options.MaxInputSize
 //	syntax-error          error     the input is not valid JSON
-//	not-a-collection      error     the JSON value is not a Postman collection or environment
+//	not-a-collection      error     the JSON value is not a Postman collection
 //	not-an-environment    error     the JSON value is not an object, so it is no Postman environment
 //	collection-v1         error     the collection uses format v1, which pmgen does not read
 //	folder-too-deep       error     folders nest deeper than Options.MaxFolderDepth, so the deeper ones are dropped
