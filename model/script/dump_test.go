@@ -130,6 +130,8 @@ func dumpExpr(e Expr) string {
 		return fmt.Sprintf("substring(%s, %d, %d)", dumpExpr(e.X), e.Start, e.End)
 	case *Stringify:
 		return "stringify(" + dumpExpr(e.X) + ")"
+	case *Base64:
+		return "base64(" + dumpExpr(e.X) + ")"
 	case *ParseJSON:
 		return "parse-json(" + dumpExpr(e.X) + ")"
 	case *ParseNumber:

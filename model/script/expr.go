@@ -321,6 +321,8 @@ func (t *translator) call(call *ast.CallExpression, sc *scope) (Expr, error) {
 			return nil, err
 		}
 		return &Stringify{X: x}, nil
+	case "btoa", "CryptoJS.enc.Base64.stringify":
+		return t.base64(callee, args, sc)
 	case "String":
 		if len(args) != 1 {
 			return nil, unsupported("String takes one argument")
@@ -370,6 +372,51 @@ func (t *translator) isObject(e ast.Expression, k objectKind, sc *scope) bool {
 	return b != nil && b.object == k
 }
 
+// base64 translates btoa(x) and
+// CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(x)).
+func (t *translator) base64(callee string, args []ast.Expression, sc *scope) (Expr, error) {
+	if len(args) != 1 {
+		return nil, unsupported("%s takes one argument", callee)
+	}
+	x := args[0]
+	if callee == "CryptoJS.enc.Base64.stringify" {
+		parse, ok := x.(*ast.CallExpression)
+		if !ok || dotted(parse.Callee) != "CryptoJS.enc.Utf8.parse" || len(parse.ArgumentList) != 1 {
+			return nil, unsupported("CryptoJS.enc.Base64.stringify of anything but CryptoJS.enc.Utf8.parse(text) is not translated")
+		}
+		x = parse.ArgumentList[0]
+	}
+	v, err := t.expr(x, sc)
+	if err != nil {
+		return nil, err
+	}
+	return &Base64{X: v}, nil
+}
+
+// bufferFrom returns x of Buffer.from(x) and Buffer.from(x, "utf8").
+func bufferFrom(e ast.Expression) (ast.Expression, bool) {
+	call, ok := e.(*ast.CallExpression)
+	if !ok || dotted(call.Callee) != "Buffer.from" {
+		return nil, false
+	}
+	switch len(call.ArgumentList) {
+	case 1:
+		return call.ArgumentList[0], true
+	case 2:
+		enc := call.ArgumentList[1]
+		if isStringLiteral(enc, "utf8") || isStringLiteral(enc, "utf-8") {
+			return call.ArgumentList[0], true
+		}
+	}
+	return nil, false
+}
+
+// isStringLiteral reports whether e is the string literal s.
+func isStringLiteral(e ast.Expression, s string) bool {
+	lit, ok := e.(*ast.StringLiteral)
+	return ok && lit.Value.String() == s
+}
+
 // parseNumber translates parseInt(x), parseInt(x, 10) and parseFloat(x).
 func (t *translator) parseNumber(callee string, args []ast.Expression, sc *scope) (Expr, error) {
 	integer := callee == "parseInt"
@@ -400,7 +447,7 @@ func (t *translator) method(call *ast.CallExpression, dot *ast.DotExpression, sc
 		return &Dynamic{Name: "$guid"}, nil
 	}
 	// NOTE: a Date held in a local is read when its method is called, not
-	// when it is created; the two differ by the run time of the
+	// when it is created. The two times differ by the run time of the
 	// statements between them.
 	if (isNewDate(dot.Left) || t.isObject(dot.Left, dateObject, sc)) && len(args) == 0 {
 		switch name {
@@ -415,6 +462,13 @@ func (t *translator) method(call *ast.CallExpression, dot *ast.DotExpression, sc
 	case "toString":
 		if len(args) == 0 {
 			return t.concat([]ast.Expression{dot.Left}, sc)
+		}
+		if x, ok := bufferFrom(dot.Left); ok && len(args) == 1 && isStringLiteral(args[0], "base64") {
+			v, err := t.expr(x, sc)
+			if err != nil {
+				return nil, err
+			}
+			return &Base64{X: v}, nil
 		}
 	case "substring":
 		x, err := t.expr(dot.Left, sc)
@@ -591,7 +645,7 @@ func isString(e Expr) bool {
 	case *Literal:
 		_, ok := e.Value.(string)
 		return ok
-	case *Concat, *ResponseText, *ResponseStatus, *Dynamic, *Stringify, *Substring:
+	case *Concat, *ResponseText, *ResponseStatus, *Dynamic, *Stringify, *Substring, *Base64:
 		return true
 	case *Now:
 		return e.Format == ISO8601 || e.Format == ISODate

@@ -210,6 +210,8 @@ func changes(e Expr) bool {
 		return changes(e.X)
 	case *Stringify:
 		return changes(e.X)
+	case *Base64:
+		return changes(e.X)
 	case *ParseJSON:
 		return changes(e.X)
 	case *ParseNumber:

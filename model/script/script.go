@@ -92,8 +92,10 @@ type VarRef struct {
 }
 
 // Counts are the statement counters of one script or of a whole run. A
-// statement is a top-level statement of a script or a statement inside a
-// pm.test callback; Statements == Translated + Unsupported.
+// statement is a statement of the script, of a pm.test callback, of a
+// block or of a branch of an if whose condition is translated. Those
+// containers are not counted themselves. Statements is always Translated
+// plus Unsupported.
 type Counts struct {
 	Statements  int
 	Translated  int

@@ -161,7 +161,8 @@ type Assertion struct {
 // Expr is a value a script computes: *Literal, *ResponseJSON,
 // *ResponseHeader, *ResponseCode, *ResponseStatus, *ResponseTime,
 // *ResponseText, *Variable, *Local, *Dynamic, *Now, *Concat, *Length,
-// *Substring, *Stringify, *ParseJSON, *ParseNumber or *Condition.
+// *Substring, *Base64, *Stringify, *ParseJSON, *ParseNumber or
+// *Condition.
 type Expr interface {
 	expr()
 }
@@ -252,6 +253,18 @@ type Substring struct {
 	Start, End int
 }
 
+// Base64 is X in standard base64 with padding, from btoa(X),
+// CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(X)) and
+// Buffer.from(X).toString("base64"), as in "Basic " + btoa(user + ":" +
+// password). X is encoded as UTF-8 first.
+//
+// NOTE: btoa encodes characters U+0080 to U+00FF as single Latin-1 bytes
+// and rejects characters above them, so for such text the result differs
+// from what Postman sends.
+type Base64 struct {
+	X Expr
+}
+
 // Stringify is JSON.stringify(X): X encoded as compact JSON.
 type Stringify struct {
 	X Expr
@@ -292,6 +305,7 @@ func (*Concat) expr()         {}
 func (*Length) expr()         {}
 func (*Substring) expr()      {}
 func (*Stringify) expr()      {}
+func (*Base64) expr()         {}
 func (*ParseJSON) expr()      {}
 func (*ParseNumber) expr()    {}
 func (*Condition) expr()      {}
