@@ -70,12 +70,12 @@ var languageChains = map[string]bool{
 	"a": true, "an": true,
 }
 
-// chainState is what a chai chain has set so far: its subject and flags.
+// chainState is the subject and the flags a chai chain has set so far.
 type chainState struct {
 	response bool // the subject is pm.response itself
 	subject  Expr
-	// subjectErr is why the subject is unknown, after .property(name) on
-	// a value other than the response JSON.
+	// subjectErr is the reason the subject is unknown, after
+	// .property(name) on a value other than the response JSON.
 	subjectErr error
 	negate     bool
 	deep       bool

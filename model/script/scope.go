@@ -15,7 +15,7 @@ type scope struct {
 	vars   map[string]*binding
 }
 
-// scopeKind tells how a block runs, which decides where var declarations
+// scopeKind is the way a block runs, which decides where var declarations
 // and assignments bind.
 type scopeKind uint8
 
@@ -29,8 +29,8 @@ func newScope(parent *scope, kind scopeKind) *scope {
 	return &scope{parent: parent, kind: kind, vars: map[string]*binding{}}
 }
 
-// binding is what a local variable holds: the expression it stands for,
-// or the reason its value was not translated.
+// binding is the content of a local variable: the expression it stands
+// for, or the reason its value was not translated.
 type binding struct {
 	value Expr
 	err   error
@@ -182,7 +182,7 @@ func (t *translator) bind(name string, init ast.Expression, sc *scope, line int)
 
 // store returns the binding of name to v. A value that may change between
 // two evaluations goes into a *Let, and the name stands for a *Local that
-// reads it back; any other value is substituted where the name is used.
+// reads it back. Any other value is substituted where the name is used.
 func (t *translator) store(name string, v Expr, line int) (*binding, []Statement) {
 	if !changes(v) {
 		return &binding{value: v}, nil
