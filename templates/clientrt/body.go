@@ -22,26 +22,27 @@ type requestBody struct {
 	contentType string
 }
 
-// attach sets req's body. A body from bytes can be resent, by retries
-// and by the Digest challenge round trip; a stream can be resent only
-// when it is an io.Seeker.
+// attach sets req's body. Retries and the Digest challenge round trip can
+// resend a body from bytes. They can resend a stream only when it is an
+// io.Seeker.
 func (b *requestBody) attach(req *http.Request) {
 	switch {
 	case !b.hasBody:
 	case b.stream != nil:
+		stream := b.stream
 		req.ContentLength = -1
-		if n, ok := knownLength(b.stream); ok {
+		if n, ok := knownLength(stream); ok {
 			req.ContentLength = n
 		}
-		req.Body = io.NopCloser(b.stream)
-		if seeker, ok := b.stream.(io.Seeker); ok {
+		req.Body = io.NopCloser(stream)
+		if seeker, ok := stream.(io.Seeker); ok {
 			start, err := seeker.Seek(0, io.SeekCurrent)
 			if err == nil {
 				req.GetBody = func() (io.ReadCloser, error) {
 					if _, err := seeker.Seek(start, io.SeekStart); err != nil {
 						return nil, err
 					}
-					return io.NopCloser(b.stream), nil
+					return io.NopCloser(stream), nil
 				}
 			}
 		}
@@ -61,7 +62,8 @@ func (b *requestBody) attach(req *http.Request) {
 	}
 }
 
-// knownLength returns the number of bytes r has left when its type tells.
+// knownLength returns the number of unread bytes of r when its type
+// reports them.
 func knownLength(r io.Reader) (int64, bool) {
 	switch v := r.(type) {
 	case *bytes.Reader:
@@ -74,7 +76,7 @@ func knownLength(r io.Reader) (int64, bool) {
 	return 0, false
 }
 
-// buildBody encodes the call's body as the operation's body kind says.
+// buildBody encodes the call's body in the operation's body kind.
 func (c *Client) buildBody(r *resolver, op *operation, p *preparedOperation, in *callInput) (requestBody, error) {
 	if p.dropBody || op.body.kind == bodyNone {
 		return requestBody{}, nil
@@ -126,16 +128,53 @@ type graphQLPayload struct {
 	Variables any    `json:"variables,omitempty"`
 }
 
-// marshalJSON encodes v without escaping HTML characters and without the
-// trailing newline json.Encoder writes.
+// marshalJSON encodes v the way json.Encoder does with SetEscapeHTML(false),
+// without the trailing newline the encoder writes. json.Marshal allocates
+// less than an Encoder, so its HTML escapes are undone instead.
 func marshalJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	b, err := json.Marshal(v)
+	if err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), nil
+	return unescapeHTML(b), nil
+}
+
+// unescapeHTML replaces the \u003c, \u003e and \u0026 escapes json.Marshal
+// writes for "<", ">" and "&" by the characters themselves, in place.
+// Backslashes occur only inside strings, where each starts an escape, so
+// reading escapes in order never mistakes an escaped backslash followed
+// by "u003c" for an escape.
+func unescapeHTML(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\u00`)) {
+		return b
+	}
+	out := b[:0]
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' || i+1 >= len(b) {
+			out = append(out, c)
+			continue
+		}
+		if b[i+1] == 'u' && i+5 < len(b) && string(b[i+2:i+4]) == "00" {
+			switch string(b[i+4 : i+6]) {
+			case "3c":
+				out = append(out, '<')
+				i += 5
+				continue
+			case "3e":
+				out = append(out, '>')
+				i += 5
+				continue
+			case "26":
+				out = append(out, '&')
+				i += 5
+				continue
+			}
+		}
+		out = append(out, c, b[i+1])
+		i++
+	}
+	return out
 }
 
 // expandBytes expands t into a new byte slice.
@@ -180,9 +219,9 @@ func (r *resolver) urlEncodedForm(fields []formValue) ([]byte, error) {
 // multipartForm encodes fields as multipart/form-data with a random
 // boundary and returns the body and its Content-Type.
 //
-// NOTE: file parts are read into memory so that the body can be resent
-// by retries and the Digest round trip; a streamed multipart body would
-// avoid holding large files.
+// NOTE: file parts are read into memory so that retries and the Digest
+// round trip can resend the body. Large files are held whole because of
+// that.
 func (r *resolver) multipartForm(fields []formValue) ([]byte, string, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)

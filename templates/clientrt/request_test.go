@@ -124,7 +124,8 @@ func TestBodies(t *testing.T) {
 	}
 	srv := newRawServer(t, okJSON)
 	c := newTestClient(t, testSpec(vars...), srv.url())
-	for _, tt := range tests {
+	for i := range tests {
+		tt := &tests[i]
 		t.Run(tt.name, func(t *testing.T) {
 			tt.op.name, tt.op.auth = "Call", -1
 			require.NoError(t, c.send(context.Background(), &tt.op, &tt.in, nil, nil))
@@ -289,4 +290,19 @@ func TestDynamicVariablePinnedBySession(t *testing.T) {
 	require.NoError(t, c.send(context.Background(), op, nil, nil, nil))
 	line := srv.last().line
 	assert.Regexp(t, `^GET /d\?g=pinned-guid&g2=pinned-guid&u=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12} HTTP/1.1$`, line)
+}
+
+func TestUnescapeHTML(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a":"\u003cb\u003e \u0026"}`: `{"a":"<b> &"}`,
+		`{"a":"\\u003c"}`:              `{"a":"\\u003c"}`,
+		`{"a":"\\\u003c"}`:             `{"a":"\\<"}`,
+		`{"a":"\u00e9\u2028"}`:         `{"a":"\u00e9\u2028"}`,
+		`[1,2]`:                        `[1,2]`,
+	} {
+		assert.Equal(t, want, string(unescapeHTML([]byte(in))), in)
+	}
+	b, err := marshalJSON(map[string]string{"k": `<&> \u003c "q"`})
+	require.NoError(t, err)
+	assert.Equal(t, `{"k":"<&> \\u003c \"q\""}`, string(b))
 }

@@ -40,6 +40,18 @@ func CaptureResponse(r *Response) CallOption {
 	return func(cs *callSettings) { cs.response = r }
 }
 
+// applyCallOptions returns the settings opts make. It is a function of its
+// own so that calls without options do not allocate the settings.
+func applyCallOptions(opts []CallOption) callSettings {
+	cs := new(callSettings)
+	for _, opt := range opts {
+		if opt != nil {
+			opt(cs)
+		}
+	}
+	return *cs
+}
+
 // preparedOperation holds the templates of an operation, split once.
 type preparedOperation struct {
 	path           []pathSegment
@@ -163,10 +175,8 @@ func (c *Client) send(ctx context.Context, op *operation, in *callInput, out any
 func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any, opts []CallOption) error {
 	p := op.prepare()
 	var cs callSettings
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&cs)
-		}
+	if len(opts) > 0 {
+		cs = applyCallOptions(opts)
 	}
 	var empty callInput
 	if in == nil {
@@ -320,7 +330,7 @@ func (c *Client) setHeaders(r *resolver, op *operation, p *preparedOperation, h 
 	return nil
 }
 
-// response is what post-response assignments read.
+// response is the received response that post-response assignments read.
 type response struct {
 	status int
 	header http.Header

@@ -32,15 +32,15 @@ type template struct {
 // templateRef is one {{name}} reference.
 type templateRef struct {
 	name string
-	// inString is set, for JSON templates, when the reference stands inside
-	// a JSON string literal.
+	// inString is set, for JSON templates, when the reference is inside a
+	// JSON string literal.
 	inString bool
 }
 
 // parseTemplate splits text at its {{name}} references. A reference is
 // "{{", a name without braces, and "}}", the same text Postman's
 // substitution matches. "{{}}" is not a reference. With json set, each
-// reference records whether it stands inside a JSON string.
+// reference records whether it is inside a JSON string.
 func parseTemplate(text string, json bool) template {
 	t := template{text: text}
 	if !strings.Contains(text, "{{") {
@@ -191,8 +191,8 @@ func (r *resolver) expand(t *template) (string, error) {
 	return string(buf), nil
 }
 
-// appendTemplate appends the expansion of t to dst, writing each part as
-// m says. chain holds the variables being expanded around t, outermost
+// appendTemplate appends the expansion of t to dst, writing each part in
+// the encoding m gives it. chain holds the variables being expanded around t, outermost
 // first, to detect cycles.
 func (r *resolver) appendTemplate(dst []byte, t *template, m textMode, chain []string) ([]byte, error) {
 	if t.refs == nil {

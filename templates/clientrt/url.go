@@ -7,10 +7,10 @@ import (
 	"strings"
 )
 
-// The request URL is built the way Postman's runtime builds it (checked
-// against newman 6.2.2): the host, path and query templates are pasted
-// into one URL text with every variable's value as written, that text is
-// split into its parts again, and each part is percent-encoded with the
+// The request URL is built the way Postman's runtime builds it, as checked
+// against newman 6.2.2. The host, path and query templates are pasted into
+// one URL text with every variable's value as written. That text is split
+// into its parts again, and each part is percent-encoded with the
 // WHATWG-style sets of postman-url-encoder. So "q=a+b%2F" goes out as
 // written, a space becomes %20, non-ASCII text becomes its UTF-8
 // percent-encoding, and a "#" in a variable's value ends the URL there.
@@ -20,7 +20,7 @@ import (
 // percent-encoded before they are pasted, so they reach the server exactly
 // as given.
 
-// encoding says how text is written into a request part.
+// encoding is the way text is written into a request part.
 type encoding uint8
 
 const (
@@ -42,8 +42,8 @@ const (
 	componentData
 )
 
-// textMode says how the parts of a template are written: its own literal
-// text, the values of variables (and any text nested in them), and the
+// textMode is the encoding of each part of a template: its own literal
+// text, the values of variables with any text nested in them, and the
 // values of the call's params.
 type textMode struct {
 	literal encoding
@@ -149,7 +149,7 @@ type requestTarget struct {
 func parseURLText(raw []byte) (requestTarget, error) {
 	var t requestTarget
 	// Leading white space is trimmed, and the fragment starts at the
-	// first "#" wherever it stands.
+	// first "#" wherever it is.
 	for len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t' || raw[0] == '\n' || raw[0] == '\r') {
 		raw = raw[1:]
 	}
@@ -188,11 +188,18 @@ func parseURLText(raw []byte) (requestTarget, error) {
 	if len(hostPart) == 0 {
 		return t, errNoHost
 	}
-	t.host = lowerASCII(hostPart)
 	if len(path) == 0 {
 		path = []byte{'/'}
 	}
-	buf := make([]byte, 0, len(path)+len(query)+16)
+	// The host, path and query share one string.
+	buf := make([]byte, 0, len(hostPart)+len(path)+len(query)+16)
+	for _, c := range hostPart {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	hostLen := len(buf)
 	for _, c := range path {
 		if inPathSet(c) {
 			buf = append(buf, '%', upperHex[c>>4], upperHex[c&15])
@@ -209,7 +216,7 @@ func parseURLText(raw []byte) (requestTarget, error) {
 		}
 	}
 	s := string(buf)
-	t.path, t.query = s[:pathLen], s[pathLen:]
+	t.host, t.path, t.query = s[:hostLen], s[hostLen:pathLen], s[pathLen:]
 	return t, nil
 }
 
@@ -243,6 +250,12 @@ func replaceBackslashes(b []byte) []byte {
 // lowerASCII returns b as a string with ASCII letters in lower case, as
 // Postman writes host names and schemes.
 func lowerASCII(b []byte) string {
+	switch string(b) {
+	case "http":
+		return "http"
+	case "https":
+		return "https"
+	}
 	out := make([]byte, len(b))
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
