@@ -1,8 +1,9 @@
 // Package templates holds the static Go files pmgen copies into every
 // generated package. They are ordinary Go, compiled and tested in their own
-// packages here: clientrt is the client runtime, and the generator copies
-// its files verbatim, rewriting only the package clause and adding the
-// generated-code header.
+// packages here. clientrt is the client runtime, and replay is the server
+// that answers with saved examples in the generated tests and in pmgen
+// mock. The generator copies the files verbatim, rewriting only the
+// package clause and adding the generated-code header.
 package templates
 
 import (
@@ -20,6 +21,9 @@ import (
 //go:embed clientrt
 var clientRuntime embed.FS
 
+//go:embed replay
+var replayServer embed.FS
+
 // File is one embedded Go source file.
 type File struct {
 	// Name is the file's base name, "session.go".
@@ -31,6 +35,13 @@ type File struct {
 // sorted by name.
 func ClientRuntime() []File {
 	return goFiles(clientRuntime, "clientrt")
+}
+
+// ReplayServer returns the non-test Go files of the replay server, sorted
+// by name. Code that imports it directly uses package
+// github.com/pmgen/pmgen/templates/replay instead.
+func ReplayServer() []File {
+	return goFiles(replayServer, "replay")
 }
 
 // RuntimeNames returns the exported identifiers the client runtime

@@ -28,6 +28,13 @@ func TestClientRuntimeFiles(t *testing.T) {
 	assert.Contains(t, names, "spec.go")
 }
 
+func TestReplayServerFiles(t *testing.T) {
+	files := ReplayServer()
+	require.Len(t, files, 1)
+	assert.Equal(t, "replay.go", files[0].Name)
+	assert.True(t, bytes.Contains(files[0].Content, []byte("\npackage replay\n")))
+}
+
 func TestRuntimeNames(t *testing.T) {
 	names, err := RuntimeNames()
 	require.NoError(t, err)

@@ -1,0 +1,434 @@
+// Package replay serves the saved examples of a Postman collection over
+// HTTP. The generated tests of a client run against it, and pmgen mock
+// serves it, so both match requests by the same rules.
+//
+// The generator copies this file into generated test files verbatim, so
+// it uses the standard library only.
+package replay
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Operation is one request of the collection and its saved examples.
+type Operation struct {
+	// Name identifies the operation in records and in the 404 listing,
+	// such as the client's method name.
+	Name   string
+	Method string
+	// Path is the path template relative to the host, "/shift/:id" or
+	// "/receipts/{{receiptId}}". Path variables and {{variable}}
+	// references match any text within a segment and capture it.
+	Path string
+	// Query, Headers and Body are the operation's request templates. They
+	// choose among operations with the same method and path, such as
+	// "/pay?type=cash" and "/pay?type=card".
+	Query    []Header
+	Headers  []Header
+	Body     string
+	Examples []Example
+}
+
+// Example is a saved response.
+type Example struct {
+	Name string
+	// Status is the status code; 0 means 200.
+	Status  int
+	Headers []Header
+	Body    string
+	// Request is the example's original request, used to choose among the
+	// examples of an operation; nil when the example has none.
+	Request *ExampleRequest
+}
+
+// ExampleRequest is the original request of an example. Its values may be
+// {{variable}} references or placeholders such as "<string>" and
+// "<integer>", which match any value.
+type ExampleRequest struct {
+	// Path is the request's path relative to the host, "/shift/12";
+	// empty when unknown.
+	Path    string
+	Query   []Header
+	Headers []Header
+	Body    string
+}
+
+// Header is a name and value pair of a header or query parameter.
+type Header struct {
+	Name, Value string
+}
+
+// Record is one request the server received.
+type Record struct {
+	Method string
+	// Target is the request target as received, path and query.
+	Target string
+	Header http.Header
+	Body   []byte
+	// Operation is the name of the matched operation, "" when none matched.
+	Operation string
+	// Example is the name of the example served, "" when none was.
+	Example string
+	// Captures maps the names of the path's variables to the values the
+	// request had for them.
+	Captures map[string]string
+}
+
+// Server is an http.Handler serving the examples of a list of operations.
+// It is safe for concurrent use.
+type Server struct {
+	routes []route
+
+	mu      sync.Mutex
+	records []Record
+}
+
+// route is an operation with its path template split into segments.
+type route struct {
+	op       *Operation
+	segments []segment
+	literals int // the number of segments without a wildcard
+}
+
+// segment is a path segment template: literal text alternating with
+// wildcards. parts has one element more than names.
+type segment struct {
+	parts []string
+	names []string
+}
+
+// New returns a server for ops, which it keeps and does not modify.
+func New(ops []Operation) *Server {
+	s := &Server{}
+	for i := range ops {
+		r := route{op: &ops[i]}
+		for _, text := range splitPath(ops[i].Path) {
+			seg := parseSegment(text)
+			if len(seg.names) == 0 {
+				r.literals++
+			}
+			r.segments = append(r.segments, seg)
+		}
+		s.routes = append(s.routes, r)
+	}
+	return s
+}
+
+// splitPath splits a path at its slashes, without the leading one and any
+// query.
+func splitPath(path string) []string {
+	path, _, _ = strings.Cut(path, "?")
+	path = strings.TrimPrefix(path, "/")
+	if path == "" {
+		return nil
+	}
+	return strings.Split(path, "/")
+}
+
+// parseSegment splits a segment template at its wildcards: a whole
+// segment ":name", and {{name}} references anywhere.
+func parseSegment(text string) segment {
+	if name, ok := strings.CutPrefix(text, ":"); ok && name != "" {
+		return segment{parts: []string{"", ""}, names: []string{name}}
+	}
+	var seg segment
+	for {
+		start := strings.Index(text, "{{")
+		end := strings.Index(text[max(start, 0):], "}}")
+		if start < 0 || end < 0 {
+			seg.parts = append(seg.parts, unescape(text))
+			return seg
+		}
+		end += start
+		seg.parts = append(seg.parts, unescape(text[:start]))
+		seg.names = append(seg.names, text[start+2:end])
+		text = text[end+2:]
+	}
+}
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// match reports whether value matches seg, storing the captured values in
+// captures.
+func (seg *segment) match(value string, captures map[string]string) bool {
+	if len(seg.names) == 0 {
+		return seg.parts[0] == value
+	}
+	if !strings.HasPrefix(value, seg.parts[0]) {
+		return false
+	}
+	rest := value[len(seg.parts[0]):]
+	for i, name := range seg.names {
+		next := seg.parts[i+1]
+		var captured string
+		switch {
+		case i == len(seg.names)-1:
+			if !strings.HasSuffix(rest, next) {
+				return false
+			}
+			captured, rest = rest[:len(rest)-len(next)], ""
+		case next == "":
+			// Two wildcards in a row: the first captures nothing.
+		default:
+			j := strings.Index(rest, next)
+			if j < 0 {
+				return false
+			}
+			captured, rest = rest[:j], rest[j+len(next):]
+		}
+		captures[name] = captured
+	}
+	return true
+}
+
+// ServeHTTP records the request and serves the best example of the
+// operation it matches, an empty 200 when the operation has no example,
+// or 404 with the list of known requests.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, fmt.Sprintf("reading the request body: %v", err), http.StatusBadRequest)
+		return
+	}
+	rec := Record{Method: r.Method, Target: r.URL.RequestURI(), Header: r.Header.Clone(), Body: body}
+	rt, captures := s.find(r, body)
+	if rt == nil {
+		s.add(rec)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprintf(w, "no request matches %s %s\nknown requests:\n%s", r.Method, r.URL.EscapedPath(), s.known())
+		return
+	}
+	rec.Operation, rec.Captures = rt.op.Name, captures
+	ex := bestExample(rt.op.Examples, r, body)
+	if ex == nil {
+		s.add(rec)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	rec.Example = ex.Name
+	s.add(rec)
+	for _, h := range ex.Headers {
+		switch strings.ToLower(h.Name) {
+		case "content-length", "transfer-encoding", "connection", "content-encoding":
+			// The server sets these for the body it writes.
+			continue
+		}
+		w.Header().Add(h.Name, h.Value)
+	}
+	status := ex.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+	io.WriteString(w, ex.Body)
+}
+
+// find returns the route matching r with the most literal segments, and
+// its captures. Among routes as specific, the one whose query, headers and
+// body match r best wins, the first one on a tie.
+func (s *Server) find(r *http.Request, body []byte) (*route, map[string]string) {
+	raw := splitPath(r.URL.EscapedPath())
+	values := make([]string, len(raw))
+	for i, v := range raw {
+		values[i] = unescape(v)
+	}
+	var best *route
+	var bestCaptures map[string]string
+	bestScore := 0
+	for i := range s.routes {
+		rt := &s.routes[i]
+		if !strings.EqualFold(rt.op.Method, r.Method) || len(rt.segments) != len(values) {
+			continue
+		}
+		captures := map[string]string{}
+		ok := true
+		for j := range rt.segments {
+			if !rt.segments[j].match(values[j], captures) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		score := matchScore(&ExampleRequest{Query: rt.op.Query, Headers: rt.op.Headers, Body: rt.op.Body}, r, body)
+		if best == nil || rt.literals > best.literals || rt.literals == best.literals && score > bestScore {
+			best, bestCaptures, bestScore = rt, captures, score
+		}
+	}
+	return best, bestCaptures
+}
+
+// known lists the operations, one a line, sorted.
+func (s *Server) known() string {
+	lines := make([]string, len(s.routes))
+	for i, rt := range s.routes {
+		lines[i] = fmt.Sprintf("  %s %s (%s)", strings.ToUpper(rt.op.Method), rt.op.Path, rt.op.Name)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n") + "\n"
+}
+
+func (s *Server) add(rec Record) {
+	s.mu.Lock()
+	s.records = append(s.records, rec)
+	s.mu.Unlock()
+}
+
+// Requests returns the requests received so far, in order of arrival.
+func (s *Server) Requests() []Record {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Record(nil), s.records...)
+}
+
+// Reset clears the record of the requests received so far.
+func (s *Server) Reset() {
+	s.mu.Lock()
+	s.records = nil
+	s.mu.Unlock()
+}
+
+// bestExample returns the example whose original request matches r best,
+// the first one on a tie; nil when there are no examples.
+func bestExample(examples []Example, r *http.Request, body []byte) *Example {
+	var best *Example
+	bestScore := 0
+	for i := range examples {
+		score := matchScore(examples[i].Request, r, body)
+		if best == nil || score > bestScore {
+			best, bestScore = &examples[i], score
+		}
+	}
+	return best
+}
+
+// matchScore counts the values of want that r has, less twice the values
+// that differ. An example without an original request scores 0.
+func matchScore(want *ExampleRequest, r *http.Request, body []byte) int {
+	if want == nil {
+		return 0
+	}
+	score := 0
+	add := func(matched bool) {
+		if matched {
+			score++
+		} else {
+			score -= 2
+		}
+	}
+	if want.Path != "" {
+		wantSegs, gotSegs := splitPath(want.Path), splitPath(r.URL.EscapedPath())
+		if len(wantSegs) == len(gotSegs) {
+			for i := range wantSegs {
+				if !isWildcard(wantSegs[i]) && !strings.HasPrefix(wantSegs[i], ":") {
+					add(unescape(wantSegs[i]) == unescape(gotSegs[i]))
+				}
+			}
+		}
+	}
+	query := r.URL.Query()
+	for _, q := range want.Query {
+		got, ok := query[q.Name]
+		add(ok && (isWildcard(q.Value) || contains(got, q.Value)))
+	}
+	for _, h := range want.Headers {
+		got := r.Header.Values(h.Name)
+		add(len(got) > 0 && (isWildcard(h.Value) || contains(got, h.Value)))
+	}
+	if strings.TrimSpace(want.Body) != "" {
+		score += bodyScore(want.Body, body)
+	}
+	return score
+}
+
+func contains(values []string, v string) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// isWildcard reports whether an example value matches any value: a
+// {{variable}} reference or a placeholder such as "<string>".
+func isWildcard(v string) bool {
+	v = strings.TrimSpace(v)
+	return strings.Contains(v, "{{") && strings.Contains(v, "}}") ||
+		len(v) > 2 && v[0] == '<' && v[len(v)-1] == '>' && !strings.ContainsAny(v[1:len(v)-1], "<> ")
+}
+
+// bodyScore compares an example body with a received one: JSON documents
+// member by member, other text as a whole.
+func bodyScore(want string, got []byte) int {
+	var wantDoc, gotDoc any
+	if json.Unmarshal([]byte(want), &wantDoc) == nil && json.Unmarshal(got, &gotDoc) == nil {
+		return jsonScore(wantDoc, gotDoc)
+	}
+	if isWildcard(want) || strings.TrimSpace(want) == strings.TrimSpace(string(got)) {
+		return 1
+	}
+	if bytes.Contains([]byte(want), []byte("{{")) {
+		return 0 // a template body that JSON cannot read, such as {"n": {{n}}}
+	}
+	return -2
+}
+
+// jsonScore counts the leaves of want that got has, less twice the leaves
+// that differ.
+func jsonScore(want, got any) int {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return -2
+		}
+		score := 0
+		for k, wv := range w {
+			gv, ok := g[k]
+			if !ok {
+				score -= 2
+				continue
+			}
+			score += jsonScore(wv, gv)
+		}
+		return score
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return -2
+		}
+		score := 0
+		for i := range min(len(w), len(g)) {
+			score += jsonScore(w[i], g[i])
+		}
+		return score
+	case string:
+		if isWildcard(w) {
+			return 1
+		}
+		if g, ok := got.(string); ok && g == w {
+			return 1
+		}
+		return -2
+	}
+	if fmt.Sprint(want) == fmt.Sprint(got) {
+		return 1
+	}
+	return -2
+}
