@@ -371,3 +371,39 @@ func TestMissingSecretNamesItsOption(t *testing.T) {
 	var unset *UnsetVariableError
 	assert.True(t, errors.As(err, &unset))
 }
+
+func TestRelativeRedirectResolvesAgainstPath(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/shift/a b/open" {
+			w.Header().Set("Location", "done?x=1")
+			w.WriteHeader(http.StatusFound)
+			return
+		}
+		fmt.Fprint(w, r.URL.RequestURI())
+	}))
+	defer srv.Close()
+	c := newTestClient(t, testSpec(), srv.URL)
+	var got string
+	require.NoError(t, c.send(context.Background(), getOp("shift", "a b", "open"), nil, &got, nil))
+	assert.Equal(t, "/shift/a%20b/done?x=1", got)
+}
+
+func TestRetryAfterNetworkError(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				conn.Close() // the client sees a broken connection
+			}
+			return
+		}
+		fmt.Fprint(w, "second")
+	}))
+	defer srv.Close()
+	c := newTestClient(t, testSpec(), srv.URL, WithRetry(RetryPolicy{MaxAttempts: 2, MinBackoff: time.Millisecond}))
+	var got string
+	require.NoError(t, c.send(context.Background(), getOp("x"), nil, &got, nil))
+	assert.Equal(t, "second", got)
+	assert.Equal(t, int32(2), n.Load())
+}

@@ -236,6 +236,11 @@ func (t *requestTarget) setURL(u *url.URL) {
 	}
 	u.RawQuery = t.query
 	u.ForceQuery = t.hasQuery && t.query == ""
+	// Path and RawPath are set as well so that redirects to a relative
+	// location resolve against the request's path.
+	if path, err := url.PathUnescape(t.path); err == nil {
+		u.Path, u.RawPath = path, t.path
+	}
 }
 
 // replaceBackslashes returns b with every backslash replaced by a slash,

@@ -91,5 +91,7 @@ func TestCallerValuesAreEncodedOnce(t *testing.T) {
 		{name: "search", value: "a+b&c=d #%тест"},
 	}}
 	require.NoError(t, c.send(context.Background(), op, in, nil, nil))
+	_, stored := c.Session().Get("search")
+	assert.False(t, stored, "params are never stored in the session")
 	assert.Equal(t, "GET /receipts/a%2Fb%20c%3Fd%23e%252F/x%20y.json?q=a%2Bb%26c%3Dd%20%23%25%D1%82%D0%B5%D1%81%D1%82&fixed=a+b HTTP/1.1", srv.last().line)
 }
