@@ -11,6 +11,11 @@ const (
 	// maxNesting is how many times a substituted value may itself contain
 	// references that are substituted again. Postman's substitution stops
 	// after 19 passes over a string, and this bound keeps the same depth.
+	//
+	// NOTE: Postman rescans the whole string after each pass, so "{{" and
+	// "}}" that only meet once a value is pasted next to the text around it
+	// also form a reference there. Here only references inside a value are
+	// expanded again.
 	maxNesting = 19
 	// maxExpandedBytes bounds the text one expansion produces, so that a
 	// chain of variables each repeating the next ("billion laughs") stops
