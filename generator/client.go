@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -21,7 +20,9 @@ func (g *gen) newFile() *jen.File {
 // variable.
 func (g *gen) clientFile() *jen.File {
 	f := g.newFile()
-	f.PackageComment(strings.Join(g.packageDoc(), "\n"))
+	for _, l := range g.packageDoc() {
+		f.PackageComment(commentText(l))
+	}
 
 	// var api = &apiSpec{hosts: ..., vars: ..., schemes: ...}
 	f.Comment("api describes the hosts, variables and credentials of the collection.")

@@ -107,10 +107,15 @@ func doc(text string) []jen.Code {
 // "//go:generate ..." from the collection would otherwise become a
 // directive.
 func commentLine(line string) *jen.Statement {
+	return jen.Comment(commentText(line)).Line()
+}
+
+// commentText returns "// line", or "//" for an empty line.
+func commentText(line string) string {
 	if line == "" {
-		return jen.Comment("//").Line()
+		return "//"
 	}
-	return jen.Comment("// " + line).Line()
+	return "// " + line
 }
 
 // oneLine flattens collection text for use inside a single comment line.

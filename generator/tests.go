@@ -2,6 +2,8 @@ package generator
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -63,13 +65,21 @@ func (g *gen) sequenceTest(seq *model.Sequence) jen.Code {
 // what the server received and answered.
 func (g *gen) stepFunc(op *model.Operation) jen.Code {
 	var body []jen.Code
-	if len(op.Reads) > 0 {
-		// h.placeholders(t, "a", "b"): variables nothing has set yet get test values.
-		var args []jen.Code
-		for _, r := range op.Reads {
-			args = append(args, jen.Lit(r))
+	// h.placeholders(t, "a", "b"): variables nothing has set yet get test
+	// values, numbers where they stand unquoted in a JSON body.
+	var text, numbers []jen.Code
+	for _, r := range op.Reads {
+		if op.Body != nil && slices.Contains(op.Body.Unquoted, r) {
+			numbers = append(numbers, jen.Lit(r))
+		} else {
+			text = append(text, jen.Lit(r))
 		}
-		body = append(body, jen.Id("h").Dot("placeholders").Call(append([]jen.Code{jen.Id("t")}, args...)...))
+	}
+	if len(text) > 0 {
+		body = append(body, jen.Id("h").Dot("placeholders").Call(append([]jen.Code{jen.Id("t"), jen.Lit("pmgen-test-")}, text...)...))
+	}
+	if len(numbers) > 0 {
+		body = append(body, jen.Id("h").Dot("placeholders").Call(append([]jen.Code{jen.Id("t"), jen.Lit("1")}, numbers...)...))
 	}
 	ex := answerExample(op)
 	body = append(body, jen.Id("h").Dot("answer").Call(answerArgs(ex)...))
@@ -121,7 +131,7 @@ func answerArgs(ex *model.Example) []jen.Code {
 	if ex == nil {
 		return []jen.Code{jen.Lit(200), jen.Lit(""), jen.Lit("")}
 	}
-	return []jen.Code{jen.Lit(ex.Status), jen.Lit(ex.ContentType), jen.Lit(ex.Body)}
+	return []jen.Code{jen.Lit(ex.Status), jen.Lit(ex.ContentType), jen.Lit(ex.ReplayBody)}
 }
 
 // paramValue is the test's argument for a method parameter: the path
@@ -145,6 +155,10 @@ func bodyValue(op *model.Operation) (jen.Code, []jen.Code) {
 		name := "body"
 		if b.Kind == model.BodyGraphQL {
 			name = "variables"
+		}
+		if strings.TrimSpace(b.Template) == "" {
+			// var variables T: the collection sends no variables.
+			return jen.Id(name), []jen.Code{jen.Var().Id(name).Add(bodyGoType(b.Type))}
 		}
 		// var body T; h.decodeJSON(t, template, &body)
 		return jen.Id(name), []jen.Code{
@@ -231,12 +245,15 @@ func (g *gen) harness(f *jen.File) {
 	)
 
 	f.Comment("placeholders gives each variable that has no value yet a test value in")
-	f.Comment("the global scope, the widest, so that any value a script sets wins.")
-	f.Func().Params(jen.Id("h").Op("*").Id("harness")).Id("placeholders").Params(jen.Id("t").Op("*").Qual(testPkg, "T"), jen.Id("names").Op("...").String()).Block(
+	f.Comment("the global scope, the widest, so that any value a script sets wins. A")
+	f.Comment("value that ends in \"-\" is a prefix of the variable's name.")
+	f.Func().Params(jen.Id("h").Op("*").Id("harness")).Id("placeholders").Params(jen.Id("t").Op("*").Qual(testPkg, "T"), jen.Id("value").String(), jen.Id("names").Op("...").String()).Block(
 		jen.Id("s").Op(":=").Id("h").Dot("client").Dot("Session").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("s").Dot("Get").Call(jen.Id("name")), jen.Op("!").Id("ok").Op("&&").Op("!").Id("h").Dot("hasOption").Call(jen.Id("name"))).Block(
-				jen.Id("s").Dot("Set").Call(jen.Id("ScopeGlobal"), jen.Id("name"), jen.Lit("pmgen-test-").Op("+").Id("name")),
+				jen.Id("v").Op(":=").Id("value"),
+				jen.If(jen.Qual("strings", "HasSuffix").Call(jen.Id("v"), jen.Lit("-"))).Block(jen.Id("v").Op("+=").Id("name")),
+				jen.Id("s").Dot("Set").Call(jen.Id("ScopeGlobal"), jen.Id("name"), jen.Id("v")),
 			),
 		),
 	)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -17,9 +18,10 @@ type bodySamples struct {
 	errors   []sample // 4xx and 5xx examples
 }
 
-// sample is one JSON document with where it came from.
+// sample is one JSON document that parsed, with where it came from.
 type sample struct {
-	value *jsontree.Value
+	text  string
+	name  string // "request body", `example "Успех"`
 	pos   diag.Position
 	where string
 }
@@ -88,7 +90,8 @@ func (b *builder) requestBody(src *opSource) *Body {
 	case parser.BodyGraphQL:
 		body := &Body{Kind: BodyGraphQL, ContentType: "application/json", GraphQLQuery: pb.GraphQLQuery, Template: pb.GraphQLVariables}
 		if v := b.parseSample(pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {
-			src.samples.request = append(src.samples.request, sample{v, pb.Pos, op.Where})
+			body.Unquoted = unquotedPlaceholders(v, nil)
+			src.samples.request = append(src.samples.request, sample{pb.GraphQLVariables, "GraphQL variables", pb.Pos, op.Where})
 		}
 		return body
 	}
@@ -114,7 +117,8 @@ func (b *builder) rawBody(src *opSource, pb *parser.Body) *Body {
 		return body
 	}
 	body.Kind = BodyJSON
-	src.samples.request = append(src.samples.request, sample{v, pb.Pos, op.Where})
+	body.Unquoted = unquotedPlaceholders(v, nil)
+	src.samples.request = append(src.samples.request, sample{pb.Raw, "request body", pb.Pos, op.Where})
 	return body
 }
 
@@ -168,11 +172,13 @@ func (b *builder) examples(src *opSource) {
 			}
 		}
 		ex.ContentType = exampleContentType(ex.Headers, r.PreviewLanguage, r.Body)
+		ex.ReplayBody = replayBody(r.Body, ex.ContentType)
 		if or := r.OriginalRequest; or != nil {
 			ex.Request = exampleRequest(or)
 			if op.Body != nil && op.Body.Kind == BodyJSON && or.Body != nil && or.Body.Mode == parser.BodyRaw {
-				if v := b.parseSample(or.Body.Raw, or.Body.Pos, op.Where, "request body of example "+quoteName(r.Name)); v != nil {
-					src.samples.request = append(src.samples.request, sample{v, or.Body.Pos, op.Where})
+				name := "request body of example " + quoteName(r.Name)
+				if b.parseSample(or.Body.Raw, or.Body.Pos, op.Where, name) != nil {
+					src.samples.request = append(src.samples.request, sample{or.Body.Raw, name, or.Body.Pos, op.Where})
 				}
 			}
 		}
@@ -180,11 +186,11 @@ func (b *builder) examples(src *opSource) {
 		if !strings.Contains(ex.ContentType, "json") {
 			continue
 		}
-		v := b.parseSample(r.Body, r.Pos, op.Where, "body of example "+quoteName(r.Name))
-		if v == nil {
+		name := "body of example " + quoteName(r.Name)
+		if b.parseSample(r.Body, r.Pos, op.Where, name) == nil {
 			continue
 		}
-		s := sample{v, r.Pos, op.Where}
+		s := sample{r.Body, name, r.Pos, op.Where}
 		switch {
 		case ex.Status >= 200 && ex.Status < 300:
 			src.samples.response = append(src.samples.response, s)
@@ -232,4 +238,40 @@ func exampleRequest(r *parser.Request) *ExampleRequest {
 		er.Body = r.Body.Raw
 	}
 	return er
+}
+
+// unquotedPlaceholders appends the names of the unquoted {{placeholders}}
+// in a JSON tree, each once.
+func unquotedPlaceholders(v *jsontree.Value, names []string) []string {
+	switch v.Kind {
+	case jsontree.Placeholder:
+		for _, name := range References(v.Str) {
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	case jsontree.Array:
+		for i := range v.Items {
+			names = unquotedPlaceholders(&v.Items[i], names)
+		}
+	case jsontree.Object:
+		for i := range v.Members {
+			names = unquotedPlaceholders(&v.Members[i].Value, names)
+		}
+	}
+	return names
+}
+
+// replayBody returns the body a replay server sends for an example. JSON
+// that encoding/json rejects but the lenient parser reads is re-encoded
+// strictly, so that a client can decode what the example meant.
+func replayBody(body, contentType string) string {
+	if !strings.Contains(contentType, "json") || json.Valid([]byte(body)) {
+		return body
+	}
+	v, err := jsontree.Parse([]byte(body), lenientJSON)
+	if err != nil {
+		return body
+	}
+	return string(jsontree.AppendStrict(nil, v))
 }

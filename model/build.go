@@ -28,6 +28,7 @@ func Build(in Input) (*API, diag.List) {
 	b.translateScripts()
 	b.resolveOperations()
 	b.prepareBodies()
+	b.recordReads()
 	b.buildSequences()
 	b.assignNames()
 	b.inferTypes()

@@ -267,6 +267,9 @@ type Body struct {
 	FormGoName string
 	// GraphQLQuery is the query text of a GraphQL body.
 	GraphQLQuery string
+	// Unquoted lists the variables that stand unquoted in a JSON body,
+	// {"sum": {{amount}}}: their values are pasted in as JSON text.
+	Unquoted []string
 }
 
 // FormField is a urlencoded or multipart field.
@@ -302,6 +305,11 @@ type Example struct {
 	Status      int
 	Headers     []Header
 	Body        string
+	// ReplayBody is the body a replay server answers with: Body itself, or,
+	// when Body is JSON that only parses leniently (comments, trailing
+	// commas, unquoted placeholders), the same JSON in strict form with
+	// placeholders as null.
+	ReplayBody  string
 	ContentType string
 	// Request is the example's originalRequest, nil when it has none; the
 	// replay server uses it to choose among examples.

@@ -34,7 +34,6 @@ func (b *builder) resolveOperations() {
 		op.Auth = b.effectiveAuth(src)
 		b.resolveUndefined(op)
 	}
-	b.recordReads()
 }
 
 // normalizeMethod returns the method Postman sends: upper case, GET when
@@ -210,6 +209,65 @@ func (b *builder) recordReads() {
 	for _, v := range b.api.Variables {
 		v.SetByScript = b.scriptSets[v.Name]
 	}
+	b.dropUnreadVariables()
+}
+
+// dropUnreadVariables removes the variables that no request or script
+// reads, and those used only as a whole host template ("{{baseUrl}}"),
+// whose base URL option replaces theirs.
+func (b *builder) dropUnreadVariables() {
+	read := map[string]bool{}
+	add := func(template string) {
+		for _, r := range References(template) {
+			read[r] = true
+		}
+	}
+	for _, op := range b.api.Operations {
+		host := op.URL.Host.Template
+		if refs := References(host); !(len(refs) == 1 && host == "{{"+refs[0]+"}}") {
+			add(host)
+		}
+		for _, t := range operationTemplates(op) {
+			add(t)
+		}
+		for _, s := range append(slices.Clone(op.PreRequest), op.Test...) {
+			for _, r := range s.Reads {
+				read[r.Name] = true
+			}
+		}
+	}
+	b.api.Variables = slices.DeleteFunc(b.api.Variables, func(v *Variable) bool { return !read[v.Name] })
+}
+
+// operationTemplates returns the templates of an operation other than its
+// host: path, query, headers, auth and body.
+func operationTemplates(op *Operation) []string {
+	var out []string
+	for _, s := range op.URL.Path {
+		if s.Param != nil {
+			out = append(out, s.Param.Default)
+		} else {
+			out = append(out, s.Template)
+		}
+	}
+	for _, q := range op.URL.Query {
+		out = append(out, q.Key, q.Value)
+	}
+	for _, h := range op.Headers {
+		out = append(out, h.Name, h.Value)
+	}
+	if op.Auth != nil {
+		for _, v := range op.Auth.Scheme.Params {
+			out = append(out, v)
+		}
+	}
+	if b := op.Body; b != nil {
+		out = append(out, b.Template, b.GraphQLQuery)
+		for _, f := range b.Form {
+			out = append(out, f.Key, f.Value)
+		}
+	}
+	return out
 }
 
 // bodyTemplates returns the texts of a body that may hold references.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/model/script"
 	"github.com/pmgen/pmgen/parser"
 )
@@ -56,7 +57,7 @@ func (b *builder) translateEvents(events []*parser.Event, where string) {
 			Listen: script.Event(ev.Listen),
 			Source: ev.Script(),
 			Where:  where,
-			Pos:    ev.ExecPos,
+			Pos:    firstLinePos(ev.ExecPos),
 		})
 		b.diags.Append(diags)
 		b.api.ScriptReport.Add(s)
@@ -65,4 +66,15 @@ func (b *builder) translateEvents(events []*parser.Event, where string) {
 		}
 		b.scripts[ev] = s
 	}
+}
+
+// firstLinePos returns the position of a script's first line. The parser
+// records the position of the "exec" value, to which the line number of a
+// script line is added, so the first line is one line further.
+func firstLinePos(exec diag.Position) diag.Position {
+	if exec.Line > 0 {
+		exec.Line++
+		exec.Col = 1
+	}
+	return exec
 }

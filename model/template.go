@@ -1,9 +1,6 @@
 package model
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // References returns the names of the {{variable}} references in a
 // template, in order of appearance, each once. As in Postman, a reference
@@ -27,10 +24,4 @@ func References(template string) []string {
 		}
 	}
 	return names
-}
-
-// IsDynamic reports whether name is a Postman dynamic variable such as
-// "$guid", which the client generates instead of looking it up.
-func IsDynamic(name string) bool {
-	return strings.HasPrefix(name, "$")
 }

@@ -472,7 +472,7 @@ func (p *parser) escape(buf []byte) ([]byte, error) {
 		return nil, p.errorf("unterminated escape sequence")
 	}
 	c := p.data[p.pos+1]
-	if simple, ok := simpleEscapes[c]; ok {
+	if simple := simpleEscape(c); simple != 0 {
 		p.pos += 2
 		return append(buf, simple), nil
 	}
@@ -496,7 +496,24 @@ func (p *parser) escape(buf []byte) ([]byte, error) {
 	return utf8.AppendRune(buf, r), nil
 }
 
-var simpleEscapes = map[byte]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+// simpleEscape returns the byte a one-letter escape stands for, or 0.
+func simpleEscape(c byte) byte {
+	switch c {
+	case '"', '\\', '/':
+		return c
+	case 'b':
+		return '\b'
+	case 'f':
+		return '\f'
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	}
+	return 0
+}
 
 func (p *parser) hex4(at int) (rune, bool) {
 	if at+4 > len(p.data) {
@@ -550,4 +567,65 @@ func (idx *LineIndex) LineCol(offset int) (line, col int) {
 		}
 	}
 	return lo + 1, utf8.RuneCount(idx.data[idx.lines[lo]:offset]) + 1
+}
+
+// AppendStrict appends v to dst as compact RFC 8259 JSON. Numbers keep
+// their literal text and members their order; a Placeholder becomes null.
+func AppendStrict(dst []byte, v *Value) []byte {
+	switch v.Kind {
+	case Null, Placeholder:
+		return append(dst, "null"...)
+	case Bool:
+		return strconv.AppendBool(dst, v.Bool)
+	case Number:
+		return append(dst, v.Str...)
+	case String:
+		return appendString(dst, v.Str)
+	case Array:
+		dst = append(dst, '[')
+		for i := range v.Items {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = AppendStrict(dst, &v.Items[i])
+		}
+		return append(dst, ']')
+	case Object:
+		dst = append(dst, '{')
+		for i := range v.Members {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendString(dst, v.Members[i].Key)
+			dst = append(dst, ':')
+			dst = AppendStrict(dst, &v.Members[i].Value)
+		}
+		return append(dst, '}')
+	}
+	return dst
+}
+
+// appendString appends s as a JSON string, escaping quotes, backslashes
+// and control characters.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			dst = append(dst, '\\', c)
+		case c == '\n':
+			dst = append(dst, '\\', 'n')
+		case c == '\r':
+			dst = append(dst, '\\', 'r')
+		case c == '\t':
+			dst = append(dst, '\\', 't')
+		case c < 0x20:
+			dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return append(dst, '"')
 }

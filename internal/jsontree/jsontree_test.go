@@ -190,3 +190,12 @@ func TestLineIndexMatchesLineCol(t *testing.T) {
 		assert.Equal(t, [2]int{wl, wc}, [2]int{gl, gc}, "offset %d", off)
 	}
 }
+
+func TestAppendStrict(t *testing.T) {
+	in := "{\n // note\n \"a\": [1.50, {{x}}, \"q\\\"\\u0001\"],\n \"b\": {},\n}"
+	v, err := Parse([]byte(in), Options{Comments: true, TrailingCommas: true, Placeholders: true})
+	require.NoError(t, err)
+	out := AppendStrict(nil, v)
+	assert.Equal(t, `{"a":[1.50,null,"q\"\u0001"],"b":{}}`, string(out))
+	assert.True(t, json.Valid(out))
+}
