@@ -18,8 +18,8 @@ import (
 	"sync"
 )
 
-// Operation is one request of the collection and its saved examples.
-type Operation struct {
+// ReplayOperation is one request of the collection and its saved examples.
+type ReplayOperation struct {
 	// Name identifies the operation in records and in the 404 listing,
 	// such as the client's method name.
 	Name   string
@@ -31,43 +31,43 @@ type Operation struct {
 	// Query, Headers and Body are the operation's request templates. They
 	// choose among operations with the same method and path, such as
 	// "/pay?type=cash" and "/pay?type=card".
-	Query    []Header
-	Headers  []Header
+	Query    []ReplayHeader
+	Headers  []ReplayHeader
 	Body     string
-	Examples []Example
+	Examples []ReplayExample
 }
 
-// Example is a saved response.
-type Example struct {
+// ReplayExample is a saved response.
+type ReplayExample struct {
 	Name string
 	// Status is the status code; 0 means 200.
 	Status  int
-	Headers []Header
+	Headers []ReplayHeader
 	Body    string
 	// Request is the example's original request, used to choose among the
 	// examples of an operation; nil when the example has none.
-	Request *ExampleRequest
+	Request *ReplayExampleRequest
 }
 
-// ExampleRequest is the original request of an example. Its values may be
+// ReplayExampleRequest is the original request of an example. Its values may be
 // {{variable}} references or placeholders such as "<string>" and
 // "<integer>", which match any value.
-type ExampleRequest struct {
+type ReplayExampleRequest struct {
 	// Path is the request's path relative to the host, "/shift/12";
 	// empty when unknown.
 	Path    string
-	Query   []Header
-	Headers []Header
+	Query   []ReplayHeader
+	Headers []ReplayHeader
 	Body    string
 }
 
-// Header is a name and value pair of a header or query parameter.
-type Header struct {
+// ReplayHeader is a name and value pair of a header or query parameter.
+type ReplayHeader struct {
 	Name, Value string
 }
 
-// Record is one request the server received.
-type Record struct {
+// ReplayRecord is one request the server received.
+type ReplayRecord struct {
 	Method string
 	// Target is the request target as received, path and query.
 	Target string
@@ -82,36 +82,36 @@ type Record struct {
 	Captures map[string]string
 }
 
-// Server is an http.Handler serving the examples of a list of operations.
+// ReplayServer is an http.Handler serving the examples of a list of operations.
 // It is safe for concurrent use.
-type Server struct {
-	routes []route
+type ReplayServer struct {
+	routes []replayRoute
 
 	mu      sync.Mutex
-	records []Record
+	records []ReplayRecord
 }
 
-// route is an operation with its path template split into segments.
-type route struct {
-	op       *Operation
-	segments []segment
+// replayRoute is an operation with its path template split into segments.
+type replayRoute struct {
+	op       *ReplayOperation
+	segments []replaySegment
 	literals int // the number of segments without a wildcard
 }
 
-// segment is a path segment template: literal text alternating with
+// replaySegment is a path segment template: literal text alternating with
 // wildcards. parts has one element more than names.
-type segment struct {
+type replaySegment struct {
 	parts []string
 	names []string
 }
 
-// New returns a server for ops, which it keeps and does not modify.
-func New(ops []Operation) *Server {
-	s := &Server{}
+// NewReplayServer returns a server for ops, which it keeps and does not modify.
+func NewReplayServer(ops []ReplayOperation) *ReplayServer {
+	s := &ReplayServer{}
 	for i := range ops {
-		r := route{op: &ops[i]}
-		for _, text := range splitPath(ops[i].Path) {
-			seg := parseSegment(text)
+		r := replayRoute{op: &ops[i]}
+		for _, text := range replaySplitPath(ops[i].Path) {
+			seg := replayParseSegment(text)
 			if len(seg.names) == 0 {
 				r.literals++
 			}
@@ -122,9 +122,9 @@ func New(ops []Operation) *Server {
 	return s
 }
 
-// splitPath splits a path at its slashes, without the leading one and any
+// replaySplitPath splits a path at its slashes, without the leading one and any
 // query.
-func splitPath(path string) []string {
+func replaySplitPath(path string) []string {
 	path, _, _ = strings.Cut(path, "?")
 	path = strings.TrimPrefix(path, "/")
 	if path == "" {
@@ -133,28 +133,28 @@ func splitPath(path string) []string {
 	return strings.Split(path, "/")
 }
 
-// parseSegment splits a segment template at its wildcards: a whole
-// segment ":name", and {{name}} references anywhere.
-func parseSegment(text string) segment {
+// replayParseSegment splits a segment template at its wildcards: a whole
+// replaySegment ":name", and {{name}} references anywhere.
+func replayParseSegment(text string) replaySegment {
 	if name, ok := strings.CutPrefix(text, ":"); ok && name != "" {
-		return segment{parts: []string{"", ""}, names: []string{name}}
+		return replaySegment{parts: []string{"", ""}, names: []string{name}}
 	}
-	var seg segment
+	var seg replaySegment
 	for {
 		start := strings.Index(text, "{{")
 		end := strings.Index(text[max(start, 0):], "}}")
 		if start < 0 || end < 0 {
-			seg.parts = append(seg.parts, unescape(text))
+			seg.parts = append(seg.parts, replayUnescape(text))
 			return seg
 		}
 		end += start
-		seg.parts = append(seg.parts, unescape(text[:start]))
+		seg.parts = append(seg.parts, replayUnescape(text[:start]))
 		seg.names = append(seg.names, text[start+2:end])
 		text = text[end+2:]
 	}
 }
 
-func unescape(s string) string {
+func replayUnescape(s string) string {
 	if u, err := url.PathUnescape(s); err == nil {
 		return u
 	}
@@ -163,7 +163,7 @@ func unescape(s string) string {
 
 // match reports whether value matches seg, storing the captured values in
 // captures.
-func (seg *segment) match(value string, captures map[string]string) bool {
+func (seg *replaySegment) match(value string, captures map[string]string) bool {
 	if len(seg.names) == 0 {
 		return seg.parts[0] == value
 	}
@@ -197,13 +197,13 @@ func (seg *segment) match(value string, captures map[string]string) bool {
 // ServeHTTP records the request and serves the best example of the
 // operation it matches, an empty 200 when the operation has no example,
 // or 404 with the list of known requests.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *ReplayServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		http.Error(w, fmt.Sprintf("reading the request body: %v", err), http.StatusBadRequest)
 		return
 	}
-	rec := Record{Method: r.Method, Target: r.URL.RequestURI(), Header: r.Header.Clone(), Body: body}
+	rec := ReplayRecord{Method: r.Method, Target: r.URL.RequestURI(), Header: r.Header.Clone(), Body: body}
 	rt, captures := s.find(r, body)
 	if rt == nil {
 		s.add(rec)
@@ -213,7 +213,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec.Operation, rec.Captures = rt.op.Name, captures
-	ex := bestExample(rt.op.Examples, r, body)
+	ex := replayBestExample(rt.op.Examples, r, body)
 	if ex == nil {
 		s.add(rec)
 		w.WriteHeader(http.StatusOK)
@@ -240,13 +240,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // find returns the route matching r with the most literal segments, and
 // its captures. Among routes as specific, the one whose query, headers and
 // body match r best wins, the first one on a tie.
-func (s *Server) find(r *http.Request, body []byte) (*route, map[string]string) {
-	raw := splitPath(r.URL.EscapedPath())
+func (s *ReplayServer) find(r *http.Request, body []byte) (*replayRoute, map[string]string) {
+	raw := replaySplitPath(r.URL.EscapedPath())
 	values := make([]string, len(raw))
 	for i, v := range raw {
-		values[i] = unescape(v)
+		values[i] = replayUnescape(v)
 	}
-	var best *route
+	var best *replayRoute
 	var bestCaptures map[string]string
 	bestScore := 0
 	for i := range s.routes {
@@ -265,7 +265,7 @@ func (s *Server) find(r *http.Request, body []byte) (*route, map[string]string) 
 		if !ok {
 			continue
 		}
-		score := matchScore(&ExampleRequest{Query: rt.op.Query, Headers: rt.op.Headers, Body: rt.op.Body}, r, body)
+		score := replayMatchScore(&ReplayExampleRequest{Query: rt.op.Query, Headers: rt.op.Headers, Body: rt.op.Body}, r, body)
 		if best == nil || rt.literals > best.literals || rt.literals == best.literals && score > bestScore {
 			best, bestCaptures, bestScore = rt, captures, score
 		}
@@ -274,7 +274,7 @@ func (s *Server) find(r *http.Request, body []byte) (*route, map[string]string) 
 }
 
 // known lists the operations, one a line, sorted.
-func (s *Server) known() string {
+func (s *ReplayServer) known() string {
 	lines := make([]string, len(s.routes))
 	for i, rt := range s.routes {
 		lines[i] = fmt.Sprintf("  %s %s (%s)", strings.ToUpper(rt.op.Method), rt.op.Path, rt.op.Name)
@@ -283,33 +283,33 @@ func (s *Server) known() string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-func (s *Server) add(rec Record) {
+func (s *ReplayServer) add(rec ReplayRecord) {
 	s.mu.Lock()
 	s.records = append(s.records, rec)
 	s.mu.Unlock()
 }
 
 // Requests returns the requests received so far, in order of arrival.
-func (s *Server) Requests() []Record {
+func (s *ReplayServer) Requests() []ReplayRecord {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]Record(nil), s.records...)
+	return append([]ReplayRecord(nil), s.records...)
 }
 
 // Reset clears the record of the requests received so far.
-func (s *Server) Reset() {
+func (s *ReplayServer) Reset() {
 	s.mu.Lock()
 	s.records = nil
 	s.mu.Unlock()
 }
 
-// bestExample returns the example whose original request matches r best,
+// replayBestExample returns the example whose original request matches r best,
 // the first one on a tie; nil when there are no examples.
-func bestExample(examples []Example, r *http.Request, body []byte) *Example {
-	var best *Example
+func replayBestExample(examples []ReplayExample, r *http.Request, body []byte) *ReplayExample {
+	var best *ReplayExample
 	bestScore := 0
 	for i := range examples {
-		score := matchScore(examples[i].Request, r, body)
+		score := replayMatchScore(examples[i].Request, r, body)
 		if best == nil || score > bestScore {
 			best, bestScore = &examples[i], score
 		}
@@ -317,9 +317,9 @@ func bestExample(examples []Example, r *http.Request, body []byte) *Example {
 	return best
 }
 
-// matchScore counts the values of want that r has, less twice the values
+// replayMatchScore counts the values of want that r has, less twice the values
 // that differ. An example without an original request scores 0.
-func matchScore(want *ExampleRequest, r *http.Request, body []byte) int {
+func replayMatchScore(want *ReplayExampleRequest, r *http.Request, body []byte) int {
 	if want == nil {
 		return 0
 	}
@@ -332,11 +332,11 @@ func matchScore(want *ExampleRequest, r *http.Request, body []byte) int {
 		}
 	}
 	if want.Path != "" {
-		wantSegs, gotSegs := splitPath(want.Path), splitPath(r.URL.EscapedPath())
+		wantSegs, gotSegs := replaySplitPath(want.Path), replaySplitPath(r.URL.EscapedPath())
 		if len(wantSegs) == len(gotSegs) {
 			for i := range wantSegs {
-				if !isWildcard(wantSegs[i]) && !strings.HasPrefix(wantSegs[i], ":") {
-					add(unescape(wantSegs[i]) == unescape(gotSegs[i]))
+				if !replayIsWildcard(wantSegs[i]) && !strings.HasPrefix(wantSegs[i], ":") {
+					add(replayUnescape(wantSegs[i]) == replayUnescape(gotSegs[i]))
 				}
 			}
 		}
@@ -344,19 +344,19 @@ func matchScore(want *ExampleRequest, r *http.Request, body []byte) int {
 	query := r.URL.Query()
 	for _, q := range want.Query {
 		got, ok := query[q.Name]
-		add(ok && (isWildcard(q.Value) || contains(got, q.Value)))
+		add(ok && (replayIsWildcard(q.Value) || replayContains(got, q.Value)))
 	}
 	for _, h := range want.Headers {
 		got := r.Header.Values(h.Name)
-		add(len(got) > 0 && (isWildcard(h.Value) || contains(got, h.Value)))
+		add(len(got) > 0 && (replayIsWildcard(h.Value) || replayContains(got, h.Value)))
 	}
 	if strings.TrimSpace(want.Body) != "" {
-		score += bodyScore(want.Body, body)
+		score += replayBodyScore(want.Body, body)
 	}
 	return score
 }
 
-func contains(values []string, v string) bool {
+func replayContains(values []string, v string) bool {
 	for _, x := range values {
 		if x == v {
 			return true
@@ -365,22 +365,22 @@ func contains(values []string, v string) bool {
 	return false
 }
 
-// isWildcard reports whether an example value matches any value: a
+// replayIsWildcard reports whether an example value matches any value: a
 // {{variable}} reference or a placeholder such as "<string>".
-func isWildcard(v string) bool {
+func replayIsWildcard(v string) bool {
 	v = strings.TrimSpace(v)
 	return strings.Contains(v, "{{") && strings.Contains(v, "}}") ||
 		len(v) > 2 && v[0] == '<' && v[len(v)-1] == '>' && !strings.ContainsAny(v[1:len(v)-1], "<> ")
 }
 
-// bodyScore compares an example body with a received one: JSON documents
+// replayBodyScore compares an example body with a received one: JSON documents
 // member by member, other text as a whole.
-func bodyScore(want string, got []byte) int {
+func replayBodyScore(want string, got []byte) int {
 	var wantDoc, gotDoc any
 	if json.Unmarshal([]byte(want), &wantDoc) == nil && json.Unmarshal(got, &gotDoc) == nil {
-		return jsonScore(wantDoc, gotDoc)
+		return replayJSONScore(wantDoc, gotDoc)
 	}
-	if isWildcard(want) || strings.TrimSpace(want) == strings.TrimSpace(string(got)) {
+	if replayIsWildcard(want) || strings.TrimSpace(want) == strings.TrimSpace(string(got)) {
 		return 1
 	}
 	if bytes.Contains([]byte(want), []byte("{{")) {
@@ -389,9 +389,9 @@ func bodyScore(want string, got []byte) int {
 	return -2
 }
 
-// jsonScore counts the leaves of want that got has, less twice the leaves
+// replayJSONScore counts the leaves of want that got has, less twice the leaves
 // that differ.
-func jsonScore(want, got any) int {
+func replayJSONScore(want, got any) int {
 	switch w := want.(type) {
 	case map[string]any:
 		g, ok := got.(map[string]any)
@@ -405,7 +405,7 @@ func jsonScore(want, got any) int {
 				score -= 2
 				continue
 			}
-			score += jsonScore(wv, gv)
+			score += replayJSONScore(wv, gv)
 		}
 		return score
 	case []any:
@@ -415,11 +415,11 @@ func jsonScore(want, got any) int {
 		}
 		score := 0
 		for i := range min(len(w), len(g)) {
-			score += jsonScore(w[i], g[i])
+			score += replayJSONScore(w[i], g[i])
 		}
 		return score
 	case string:
-		if isWildcard(w) {
+		if replayIsWildcard(w) {
 			return 1
 		}
 		if g, ok := got.(string); ok && g == w {

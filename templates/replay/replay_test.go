@@ -11,25 +11,25 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func tillOperations() []Operation {
-	return []Operation{
-		{Name: "GetShift", Method: "GET", Path: "/shift/:shiftId", Examples: []Example{
-			{Name: "open", Status: 200, Headers: []Header{{"Content-Type", "application/json"}, {"Content-Length", "999"}}, Body: `{"id":1,"status":"open"}`},
+func tillOperations() []ReplayOperation {
+	return []ReplayOperation{
+		{Name: "GetShift", Method: "GET", Path: "/shift/:shiftId", Examples: []ReplayExample{
+			{Name: "open", Status: 200, Headers: []ReplayHeader{{"Content-Type", "application/json"}, {"Content-Length", "999"}}, Body: `{"id":1,"status":"open"}`},
 		}},
 		{Name: "GetCurrentShift", Method: "GET", Path: "/shift/current"},
 		{Name: "GetReceipt", Method: "GET", Path: "/registers/{{registerId}}/receipts/r-{{receiptId}}.json"},
-		{Name: "Sell", Method: "POST", Path: "/receipts/sale", Examples: []Example{
-			{Name: "paid by card", Status: 201, Body: `{"paid":"card"}`, Request: &ExampleRequest{Body: `{"payment":{"type":"card","sum":"<number>"}}`}},
-			{Name: "paid in cash", Status: 201, Body: `{"paid":"cash"}`, Request: &ExampleRequest{Body: `{"payment":{"type":"cash","sum":"{{sum}}"}}`}},
-			{Name: "rejected", Status: 422, Body: `{"error":"no shift"}`, Request: &ExampleRequest{Headers: []Header{{"X-Shift", "closed"}}}},
+		{Name: "Sell", Method: "POST", Path: "/receipts/sale", Examples: []ReplayExample{
+			{Name: "paid by card", Status: 201, Body: `{"paid":"card"}`, Request: &ReplayExampleRequest{Body: `{"payment":{"type":"card","sum":"<number>"}}`}},
+			{Name: "paid in cash", Status: 201, Body: `{"paid":"cash"}`, Request: &ReplayExampleRequest{Body: `{"payment":{"type":"cash","sum":"{{sum}}"}}`}},
+			{Name: "rejected", Status: 422, Body: `{"error":"no shift"}`, Request: &ReplayExampleRequest{Headers: []ReplayHeader{{"X-Shift", "closed"}}}},
 		}},
-		{Name: "Report", Method: "GET", Path: "/report", Examples: []Example{
-			{Name: "x", Body: "X", Request: &ExampleRequest{Query: []Header{{"type", "x"}}}},
-			{Name: "z", Body: "Z", Request: &ExampleRequest{Query: []Header{{"type", "z"}}}},
-			{Name: "any", Body: "?", Request: &ExampleRequest{Query: []Header{{"type", "<string>"}}}},
+		{Name: "Report", Method: "GET", Path: "/report", Examples: []ReplayExample{
+			{Name: "x", Body: "X", Request: &ReplayExampleRequest{Query: []ReplayHeader{{"type", "x"}}}},
+			{Name: "z", Body: "Z", Request: &ReplayExampleRequest{Query: []ReplayHeader{{"type", "z"}}}},
+			{Name: "any", Body: "?", Request: &ReplayExampleRequest{Query: []ReplayHeader{{"type", "<string>"}}}},
 		}},
-		{Name: "PayCash", Method: "POST", Path: "/pay", Query: []Header{{"type", "cash"}}, Examples: []Example{{Name: "cash", Body: "cash"}}},
-		{Name: "PayCard", Method: "POST", Path: "/pay", Query: []Header{{"type", "card"}}, Examples: []Example{{Name: "card", Body: "card"}}},
+		{Name: "PayCash", Method: "POST", Path: "/pay", Query: []ReplayHeader{{"type", "cash"}}, Examples: []ReplayExample{{Name: "cash", Body: "cash"}}},
+		{Name: "PayCard", Method: "POST", Path: "/pay", Query: []ReplayHeader{{"type", "card"}}, Examples: []ReplayExample{{Name: "card", Body: "card"}}},
 	}
 }
 
@@ -49,7 +49,7 @@ func do(t *testing.T, url, method, target, body string, header http.Header) (int
 }
 
 func TestServesExamplesAndRecordsRequests(t *testing.T) {
-	rs := New(tillOperations())
+	rs := NewReplayServer(tillOperations())
 	srv := httptest.NewServer(rs)
 	defer srv.Close()
 
@@ -67,7 +67,7 @@ func TestServesExamplesAndRecordsRequests(t *testing.T) {
 
 	recs := rs.Requests()
 	require.Len(t, recs, 3)
-	assert.Equal(t, Record{Method: "GET", Target: "/shift/42?x=1", Header: recs[0].Header, Body: []byte{},
+	assert.Equal(t, ReplayRecord{Method: "GET", Target: "/shift/42?x=1", Header: recs[0].Header, Body: []byte{},
 		Operation: "GetShift", Example: "open", Captures: map[string]string{"shiftId": "42"}}, recs[0])
 	assert.Equal(t, "GetCurrentShift", recs[1].Operation)
 	assert.Equal(t, map[string]string{}, recs[1].Captures)
@@ -78,7 +78,7 @@ func TestServesExamplesAndRecordsRequests(t *testing.T) {
 }
 
 func TestChoosesTheBestExample(t *testing.T) {
-	rs := New(tillOperations())
+	rs := NewReplayServer(tillOperations())
 	srv := httptest.NewServer(rs)
 	defer srv.Close()
 	tests := []struct {
@@ -105,7 +105,7 @@ func TestChoosesTheBestExample(t *testing.T) {
 }
 
 func TestUnknownRequestListsKnownOnes(t *testing.T) {
-	rs := New(tillOperations())
+	rs := NewReplayServer(tillOperations())
 	srv := httptest.NewServer(rs)
 	defer srv.Close()
 	status, _, body := do(t, srv.URL, "DELETE", "/shift/1", "", nil)
@@ -133,7 +133,7 @@ func TestSegmentMatching(t *testing.T) {
 		{"a%20b", "a b", map[string]string{}},
 	}
 	for _, tt := range tests {
-		seg := parseSegment(tt.template)
+		seg := replayParseSegment(tt.template)
 		captures := map[string]string{}
 		ok := seg.match(tt.value, captures)
 		assert.Equal(t, tt.want != nil, ok, tt.template+" "+tt.value)
@@ -148,6 +148,6 @@ func TestIsWildcard(t *testing.T) {
 		"{{x}}": true, "<string>": true, "<integer>": true, "prefix-{{x}}": true,
 		"x": false, "<a b>": false, "<>": false, "": false,
 	} {
-		assert.Equal(t, want, isWildcard(v), v)
+		assert.Equal(t, want, replayIsWildcard(v), v)
 	}
 }
