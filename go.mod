@@ -1,6 +1,6 @@
 module github.com/pmgen/pmgen
 
-go 1.26.0
+go 1.24
 
 require github.com/stretchr/testify v1.12.1
 
@@ -13,5 +13,5 @@ require (
 	github.com/google/pprof v0.0.0-20230207041349-798e818bf904 // indirect
 	github.com/rbretecher/go-postman-collection v0.9.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/text v0.44.0
+	golang.org/x/text v0.28.0
 )
