@@ -53,8 +53,9 @@ type Change struct {
 
 // Plan compares files with the folder dir and returns the changes that
 // would make dir hold exactly the generated files, in name order. It
-// fails when dir is unsafe to write: the root of a Go module or of a Git
-// repository, or a folder with hand-written Go files of another package.
+// fails when dir is unsafe to write: the root of a Go module, workspace or
+// Git repository, or a folder with hand-written Go files of another
+// package.
 // A file with the name of a generated file but without pmgen's marker is
 // also an error, because writing it would destroy hand-written work.
 func Plan(dir, pkg string, files []File) ([]Change, error) {
@@ -87,49 +88,123 @@ func Plan(dir, pkg string, files []File) ([]Change, error) {
 	return changes, nil
 }
 
-// Apply carries out changes in dir, creating dir when needed. Each file is
-// written to a temporary file in dir and renamed over the old one, so a
-// reader sees either the old or the new content.
+// Apply carries out changes in dir, creating dir when needed. It first
+// writes every new content to a temporary file in dir, so that a full
+// disk or a permission problem stops it before any file has changed. Then
+// it renames each temporary file over its target and removes stale files;
+// a reader sees either the old or the new content of a file. When a rename
+// or removal fails, Apply puts back the files it already changed, so the
+// folder keeps its previous content.
 func Apply(dir string, changes []Change) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create output folder: %w", err)
 	}
-	for _, c := range changes {
-		path := filepath.Join(dir, c.Name)
-		if c.Kind == Delete {
-			if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("remove stale %s: %w", path, err)
+
+	temps := make([]string, len(changes))
+	defer func() {
+		for _, tmp := range temps {
+			if tmp != "" {
+				os.Remove(tmp) // after a rename, there is nothing to remove
 			}
+		}
+	}()
+	for i, c := range changes {
+		if c.Kind == Delete {
 			continue
 		}
-		if err := writeAtomic(path, c.New); err != nil {
+		tmp, err := writeTemp(filepath.Join(dir, c.Name), c.New)
+		if err != nil {
 			return err
 		}
+		temps[i] = tmp
+	}
+
+	for i, c := range changes {
+		if err := commit(dir, c, temps[i]); err != nil {
+			if rerr := restore(dir, changes[:i]); rerr != nil {
+				return errors.Join(err, rerr)
+			}
+			return err
+		}
+		temps[i] = ""
 	}
 	return nil
 }
 
-func writeAtomic(path string, content []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+// commit puts one staged change in place.
+func commit(dir string, c Change, tmp string) error {
+	path := filepath.Join(dir, c.Name)
+	if c.Kind == Delete {
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove stale %s: %w", path, err)
+		}
+		return nil
 	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(content); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// restore undoes changes that commit has carried out: it writes back the
+// old content of updated and deleted files and removes created ones.
+func restore(dir string, done []Change) error {
+	var errs []error
+	for _, c := range done {
+		path := filepath.Join(dir, c.Name)
+		var err error
+		if c.Kind == Create {
+			err = os.Remove(path)
+		} else {
+			var tmp string
+			tmp, err = writeTemp(path, c.Old)
+			if err == nil {
+				err = os.Rename(tmp, path)
+			}
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("restore %s: %w", path, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// writeTemp writes content to a new temporary file beside path, synced to
+// disk, and returns its name.
+func writeTemp(path string, content []byte) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	_, err = tmp.Write(content)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return tmp.Name(), nil
+}
+
+// Diff returns the unified diff of one change, with paths under dir as
+// file names and /dev/null for the side of a created or deleted file.
+func (c Change) Diff(dir string) string {
+	path := filepath.ToSlash(filepath.Join(dir, c.Name))
+	oldName, newName := path, path
+	switch c.Kind {
+	case Create:
+		oldName = "/dev/null"
+	case Delete:
+		newName = "/dev/null"
+	}
+	return UnifiedDiff(oldName, newName, c.Old, c.New)
 }
 
 // generated reports whether content starts with one of pmgen's markers.
@@ -157,8 +232,8 @@ func checkFolder(dir, pkg string) error {
 	}
 	for _, e := range entries {
 		switch e.Name() {
-		case "go.mod", ".git":
-			return fmt.Errorf("output folder %s is the root of a module or repository (it has %s): choose a subfolder such as %s",
+		case "go.mod", "go.work", ".git":
+			return fmt.Errorf("output folder %s is the root of a module, workspace or repository (it has %s): choose a subfolder such as %s",
 				dir, e.Name(), filepath.Join(dir, pkg))
 		}
 	}

@@ -34,8 +34,25 @@ type Result struct {
 }
 
 // Run reads, parses, models and renders. It returns an error when a stage
-// fails; the result then still carries the diagnostics collected so far.
+// fails; the result then still carries the diagnostics collected so far,
+// and no files.
 func Run(opts Options) (*Result, error) {
+	res, err := Model(opts)
+	if err != nil {
+		return res, err
+	}
+
+	files, err := generator.Generate(res.API, generator.Options{Version: opts.Version})
+	if err != nil {
+		return res, fmt.Errorf("generate: %w", err)
+	}
+	res.Files = files
+	return res, nil
+}
+
+// Model reads and parses the input and builds the model, and stops there:
+// the result has no files. pmgen diff compares two such models.
+func Model(opts Options) (*Result, error) {
 	res := &Result{}
 
 	data, err := os.ReadFile(opts.Collection)
@@ -65,12 +82,6 @@ func Run(opts Options) (*Result, error) {
 	if diags.HasErrors() {
 		return res, fmt.Errorf("build model: %w", errorsOf(&res.Diags))
 	}
-
-	files, err := generator.Generate(api, generator.Options{Version: opts.Version})
-	if err != nil {
-		return res, fmt.Errorf("generate: %w", err)
-	}
-	res.Files = files
 	return res, nil
 }
 
