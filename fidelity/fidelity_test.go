@@ -1,0 +1,114 @@
+package fidelity
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var updateExpected = flag.Bool("update-expected", false,
+	"write each fixture's expected.json from the requests newman sent; review the files before committing them")
+
+const fixturesRoot = "../testdata/fidelity"
+
+// TestFidelity runs every fixture with newman and with the pmgen client
+// and fails on any difference that is not a declared departure, and on
+// any request newman sent other than the fixture's expected.json says.
+func TestFidelity(t *testing.T) {
+	newman, err := FindNewman("..")
+	if err != nil {
+		t.Skip("newman not found: run npm ci --prefix .ci (newman 6.2.2) and put .ci/node_modules/.bin on PATH to run the fidelity harness")
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go command not found on PATH: the harness builds a driver program with it")
+	}
+	fixtures, err := LoadFixtures(fixturesRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rn := &Runner{Newman: newman, Go: goCmd, Work: t.TempDir()}
+	var table []*Result
+	for _, f := range fixtures {
+		t.Run(f.Name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			res, err := rn.Run(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			table = append(table, res)
+			if *updateExpected {
+				writeExpected(t, f, res)
+				return
+			}
+			checkResult(t, res)
+		})
+	}
+	t.Log("\n" + FormatTable(table))
+}
+
+// checkResult fails the test for every row that differs and every
+// request newman sent other than expected.json says.
+func checkResult(t *testing.T, res *Result) {
+	t.Helper()
+	failed := false
+	for _, row := range res.Rows {
+		if row.Outcome != Different {
+			continue
+		}
+		failed = true
+		for _, d := range row.Diffs {
+			t.Errorf("request %d %q (%s %s): %s", row.Index, row.Name, row.Method, row.Target, d)
+		}
+	}
+	f := res.Fixture
+	if f.Expected == nil {
+		t.Errorf("fixture %s has no expected.json: write the requests newman should send (or run with -update-expected and review)", f.Name)
+	}
+	for _, d := range CheckExpected(res.Newman, f.Expected) {
+		failed = true
+		t.Errorf("newman against expected.json: %s", d)
+	}
+	if failed {
+		t.Logf("newman output:\n%s\ndriver output:\n%s", res.NewmanOutput, res.DriverOutput)
+	}
+}
+
+func writeExpected(t *testing.T, f *Fixture, res *Result) {
+	t.Helper()
+	data, err := marshalIndent(ExpectedFromRequests(res.Newman, f.Expected, res.Calls))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(f.Dir, "expected.json"), append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFormatTableCounts(t *testing.T) {
+	res := []*Result{{
+		Fixture: &Fixture{Name: "case"},
+		Rows: []Row{
+			{Index: 1, Name: "a", Method: "GET", Target: "/a", Outcome: Identical},
+			{Index: 2, Name: "b", Method: "POST", Target: "/b", Outcome: Departed, Departure: DepartureJSONEscape},
+		},
+	}}
+	out := FormatTable(res)
+	for _, want := range []string{"case", "GET /a", "identical", "departure json-escape", "2 of 2 requests identical or deliberate departures (1 departure)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func ExampleDepartureReason() {
+	fmt.Println(DepartureReason(DeparturePathValue))
+	// Output: pmgen fills a path variable whose value is a number or a boolean; newman sends the segment ":name" literally
+}

@@ -1,0 +1,286 @@
+package fidelity
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"text/template"
+
+	"github.com/pmgen/pmgen/internal/pipeline"
+	"github.com/pmgen/pmgen/model"
+	"github.com/pmgen/pmgen/parser"
+)
+
+// driverSource is the driver program copied into each temporary module.
+//
+//go:embed driver/main.go
+var driverSource []byte
+
+// Result is the outcome of running one fixture.
+type Result struct {
+	Fixture *Fixture
+	// Newman and PMGen are the requests each client sent, in order.
+	Newman []Request
+	PMGen  []Request
+	Rows   []Row
+	// NewmanOutput and DriverOutput are what the two programs printed.
+	NewmanOutput string
+	DriverOutput string
+	// Calls are the names of the requests the driver called, in order.
+	Calls []string
+}
+
+// Runner runs fixtures.
+type Runner struct {
+	// Newman is the path of the newman executable.
+	Newman string
+	// Go is the path of the go command that builds the driver.
+	Go string
+	// Work is a folder for the files of each run; Run makes a subfolder
+	// per fixture.
+	Work string
+}
+
+// Run sends the fixture's requests with newman and with the pmgen client,
+// each against the capture server, and compares them.
+func (rn *Runner) Run(ctx context.Context, f *Fixture) (*Result, error) {
+	work := filepath.Join(rn.Work, f.Name)
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return nil, err
+	}
+	srv, err := NewServer(f.Config.Answers, f.Config.Digest)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+
+	files, in, err := prepareFiles(f, work, srv.URL())
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Fixture: f}
+
+	res.NewmanOutput, err = rn.runNewman(ctx, f, files)
+	if err != nil {
+		return res, err
+	}
+	if res.Newman, err = srv.Take(); err != nil {
+		return res, err
+	}
+
+	res.DriverOutput, res.Calls, err = rn.runDriver(ctx, f, files, in, work)
+	if err != nil {
+		return res, err
+	}
+	if res.PMGen, err = srv.Take(); err != nil {
+		return res, err
+	}
+
+	res.Rows = Compare(res.Newman, res.PMGen, f.Expected)
+	return res, nil
+}
+
+// runFiles are the input files of one run.
+type runFiles struct {
+	newmanEnv string // the environment with pinned dynamic variables
+	pmgenEnv  string // the same environment without them
+	globals   string
+}
+
+// prepareFiles writes the environments of both runs, with the base URL
+// variables pointing at the capture server, and reads what the plan needs.
+func prepareFiles(f *Fixture, work, baseURL string) (runFiles, planInput, error) {
+	var files runFiles
+	var in planInput
+	env, err := readEnvFile(f.Environment)
+	if err != nil {
+		return files, in, err
+	}
+	for _, name := range f.Config.BaseURLVariables {
+		env.set(name, baseURL)
+	}
+	files.pmgenEnv = filepath.Join(work, "pmgen.postman_environment.json")
+	if err := env.write(files.pmgenEnv); err != nil {
+		return files, in, err
+	}
+	in.env = env
+	// The plan looks values up without the pins, which reach the driver
+	// through its session.
+	pinned, err := readEnvFile(files.pmgenEnv)
+	if err != nil {
+		return files, in, err
+	}
+	for _, pin := range f.Config.Dynamic {
+		pinned.set(pin.Name, pin.Value)
+	}
+	files.newmanEnv = filepath.Join(work, "newman.postman_environment.json")
+	if err := pinned.write(files.newmanEnv); err != nil {
+		return files, in, err
+	}
+	files.globals = f.Globals
+	if in.globals, err = readEnvFile(f.Globals); err != nil {
+		return files, in, err
+	}
+	if in.data, err = readDataRow(f.Data); err != nil {
+		return files, in, err
+	}
+	in.pins = f.Config.Dynamic
+	return files, in, nil
+}
+
+// runNewman runs the collection once with newman from the fixture's
+// folder, so that relative file paths resolve there.
+func (rn *Runner) runNewman(ctx context.Context, f *Fixture, files runFiles) (string, error) {
+	args := []string{"run", f.Collection, "-e", files.newmanEnv,
+		"--reporters", "cli", "--color", "off", "--disable-unicode", "--suppress-exit-code",
+		"--working-dir", f.Dir, "--timeout-request", "20000"}
+	if files.globals != "" {
+		args = append(args, "-g", files.globals)
+	}
+	if f.Data != "" {
+		args = append(args, "-d", f.Data)
+	}
+	cmd := exec.CommandContext(ctx, rn.Newman, args...)
+	cmd.Dir = f.Dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return string(out), fmt.Errorf("newman run %s: %w\n%s", f.Name, err, out)
+	}
+	return string(out), nil
+}
+
+// runDriver generates the client, builds the driver next to it and runs
+// it from the fixture's folder.
+func (rn *Runner) runDriver(ctx context.Context, f *Fixture, files runFiles, in planInput, work string) (output string, calls []string, err error) {
+	envs := []string{files.pmgenEnv}
+	if files.globals != "" {
+		envs = append(envs, files.globals)
+	}
+	gen, err := pipeline.Run(pipeline.Options{Collection: f.Collection, Environments: envs, Package: "client"})
+	if err != nil {
+		return "", nil, fmt.Errorf("pmgen generate %s: %w", f.Name, err)
+	}
+	in.api = gen.API
+	if in.collection, err = parseCollection(f.Collection); err != nil {
+		return "", nil, err
+	}
+	plan, err := newPlan(in)
+	if err != nil {
+		return "", nil, err
+	}
+
+	module := filepath.Join(work, "driver")
+	if err := writeModule(module, gen, plan); err != nil {
+		return "", nil, err
+	}
+	binary := filepath.Join(module, "driver")
+	build := exec.CommandContext(ctx, rn.Go, "build", "-o", binary, ".")
+	build.Dir = module
+	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local")
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", nil, fmt.Errorf("building the driver of %s: %w\n%s", f.Name, err, out)
+	}
+	run := exec.CommandContext(ctx, binary, filepath.Join(module, "plan.json"))
+	run.Dir = f.Dir
+	for _, c := range plan.Calls {
+		calls = append(calls, c.Name)
+	}
+	out, err := run.CombinedOutput()
+	if err != nil {
+		return string(out), calls, fmt.Errorf("driver of %s: %w\n%s", f.Name, err, out)
+	}
+	return string(out), calls, nil
+}
+
+func parseCollection(path string) (*parser.Collection, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c, diags := parser.ParseCollection(path, data, parser.Options{})
+	if c == nil || diags.HasErrors() {
+		return nil, fmt.Errorf("parse %s: %w", path, diags.Err())
+	}
+	return c, nil
+}
+
+// optionsTemplate is options.go of the driver: the generated package's
+// option functions by name.
+var optionsTemplate = template.Must(template.New("options").Parse(`package main
+
+import client "fidelitydriver/client"
+
+var options = map[string]func(string) client.Option{
+{{- range .}}
+	{{printf "%q" .}}: client.{{.}},
+{{- end}}
+}
+`))
+
+// writeModule writes the temporary module: go.mod, the generated package
+// without its tests, the driver, its options.go and the plan.
+func writeModule(dir string, gen *pipeline.Result, plan *Plan) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	pkg := filepath.Join(dir, "client")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		return err
+	}
+	for _, file := range gen.Files {
+		if strings.HasSuffix(file.Name, "_test.go") {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(pkg, file.Name), file.Content, 0o644); err != nil {
+			return err
+		}
+	}
+	driver := bytes.Replace(driverSource, []byte("//go:build ignore\n"), nil, 1)
+	var opts bytes.Buffer
+	if err := optionsTemplate.Execute(&opts, optionNames(gen.API)); err != nil {
+		return err
+	}
+	planJSON, err := marshalIndent(plan)
+	if err != nil {
+		return err
+	}
+	return errors.Join(
+		os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module fidelitydriver\n\ngo 1.24\n"), 0o644),
+		os.WriteFile(filepath.Join(dir, "main.go"), driver, 0o644),
+		os.WriteFile(filepath.Join(dir, "options.go"), opts.Bytes(), 0o644),
+		os.WriteFile(filepath.Join(dir, "plan.json"), planJSON, 0o644),
+	)
+}
+
+// optionNames returns the names of the generated option functions that
+// take a string: one per host and one per variable.
+func optionNames(api *model.API) []string {
+	var names []string
+	for _, h := range api.Hosts {
+		names = append(names, h.GoName)
+	}
+	for _, v := range api.Variables {
+		names = append(names, v.GoName)
+	}
+	return names
+}
+
+// marshalIndent encodes v as indented JSON, leaving "<", ">" and "&" as
+// they are so that the files stay readable.
+func marshalIndent(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
