@@ -127,3 +127,35 @@ func oneLine(text string) string {
 	}
 	return s
 }
+
+// stringLit returns a Go string literal of s: a raw `...` literal when s
+// spans lines and a raw literal can hold it exactly, so that bodies read
+// as they do in the collection; otherwise an interpreted literal from
+// strconv.Quote.
+func stringLit(s string) jen.Code {
+	if strings.Contains(s, "\n") && rawLiteralSafe(s) {
+		return jen.Op("`" + s + "`")
+	}
+	return jen.Lit(s)
+}
+
+// rawLiteralSafe reports whether a raw string literal holds s exactly and
+// reads as it renders: valid UTF-8 without back quotes, carriage returns
+// (which Go drops from raw literals), control characters other than
+// newline and tab, byte-order marks, or format and bidirectional control
+// characters.
+func rawLiteralSafe(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r == '`', r == '\r', r == '\uFEFF':
+			return false
+		case r == '\n', r == '\t':
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Bidi_Control, r):
+			return false
+		}
+	}
+	return true
+}

@@ -62,7 +62,7 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 			return nil, err
 		}
 	}
-	runtime, err := runtimeFiles(api.Package)
+	runtime, err := copyTemplates(api.Package, templates.ClientRuntime(), "")
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +71,13 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 		if err := add("sequences_test.go", g.testFile()); err != nil {
 			return nil, err
 		}
+		testRuntime, err := copyTemplates(api.Package, append(templates.TestHarness(), templates.ReplayServer()...), "_test")
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, testRuntime...)
 	}
+	files = append(files, File{Name: "README.md", Content: readme(api)})
 
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil
@@ -103,16 +109,21 @@ func formatError(name string, src []byte, err error) error {
 	return fmt.Errorf("format %s: %w\n%s", name, err, b.String())
 }
 
-// runtimeFiles returns the static runtime files with their package clause
-// set to pkg and the generated-file header prepended.
-func runtimeFiles(pkg string) ([]File, error) {
+// copyTemplates returns static template files with their package clause
+// set to pkg and the generated-file header prepended, named
+// runtime_<name> with suffix added before ".go" unless the name has it.
+func copyTemplates(pkg string, files []templates.File, suffix string) ([]File, error) {
 	var out []File
-	for _, f := range templates.ClientRuntime() {
+	for _, f := range files {
 		content, err := retargetPackage(f.Content, pkg)
 		if err != nil {
 			return nil, fmt.Errorf("runtime file %s: %w", f.Name, err)
 		}
-		out = append(out, File{Name: runtimeFileName(f.Name), Content: content})
+		name := strings.TrimSuffix(f.Name, ".go")
+		if !strings.HasSuffix(name, suffix) {
+			name += suffix
+		}
+		out = append(out, File{Name: runtimeFileName(name + ".go"), Content: content})
 	}
 	return out, nil
 }
@@ -132,6 +143,13 @@ func retargetPackage(src []byte, pkg string) ([]byte, error) {
 		return nil, fmt.Errorf("no package clause")
 	}
 	lines[i] = "package " + pkg
+	// The template's package documentation describes the template, not
+	// the generated package: drop the comment right above the clause.
+	start := i
+	for start > 0 && strings.HasPrefix(lines[start-1], "//") {
+		start--
+	}
+	lines = append(lines[:start], lines[i:]...)
 	out := "// " + Header + "\n\n" + strings.Join(lines, "\n")
 	formatted, err := format.Source([]byte(out))
 	if err != nil {

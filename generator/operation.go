@@ -97,11 +97,11 @@ func (g *gen) operationVar(op *model.Operation) jen.Code {
 	if op.IdempotencyHeader != "" {
 		d[jen.Id("idempotencyHeader")] = jen.Lit(op.IdempotencyHeader)
 	}
-	if pre := assignments(op.PreRequest); len(pre) > 0 {
-		d[jen.Id("pre")] = jen.Index().Id("assignment").Values(pre...)
+	if pre := scriptFunc(op.PreRequest); pre != nil {
+		d[jen.Id("preScript")] = pre
 	}
-	if post := assignments(op.Test); len(post) > 0 {
-		d[jen.Id("post")] = jen.Index().Id("assignment").Values(post...)
+	if post := scriptFunc(op.Test); post != nil {
+		d[jen.Id("postScript")] = post
 	}
 	if op.ErrorBody != nil && op.ErrorBody.Kind == model.PayloadJSON && op.ErrorBody.Type != nil {
 		d[jen.Id("newErrorBody")] = jen.Func().Params().Any().Block(

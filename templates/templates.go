@@ -37,6 +37,19 @@ func ClientRuntime() []File {
 	return goFiles(clientRuntime, "clientrt")
 }
 
+// TestHarness returns the harness of generated sequence tests, a test
+// file of the client runtime that is compiled and tested here against a
+// small stand-in collection (harness_shim_test.go) and copied into every
+// generated package, where the generated code provides the names the
+// stand-in declares.
+func TestHarness() []File {
+	content, err := clientRuntime.ReadFile("clientrt/harness_test.go")
+	if err != nil {
+		panic(fmt.Sprintf("templates: reading embedded harness_test.go: %v", err))
+	}
+	return []File{{Name: "harness_test.go", Content: content}}
+}
+
 // ReplayServer returns the non-test Go files of the replay server, sorted
 // by name. Code that imports it directly uses package
 // github.com/pmgen/pmgen/templates/replay instead.

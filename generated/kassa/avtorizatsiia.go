@@ -115,12 +115,10 @@ var opVkhodKassira = operation{
 		return new(VkhodKassiraError)
 	},
 	path: []string{"api", "v1", "auth", "login"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "sessionToken",
-		path:  []any{"token"},
-		scope: ScopeEnvironment,
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("sessionToken", pm.response.json().token);
+		e.set(ScopeEnvironment, "sessionToken", e.json("token"))
+	},
 }
 
 // VkhodKassira sends the request "Авторизация / Вход кассира".

@@ -188,18 +188,14 @@ var opProdazhaZaNalichnye = operation{
 		return new(VkhodKassiraError)
 	},
 	path: []string{"api", "v1", "receipts", "sale"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "receiptId",
-		path:  []any{"receiptId"},
-		scope: ScopeEnvironment,
-	}},
-	pre: []assignment{{
-		from:  fromDynamic,
-		name:  "idempotencyKey",
-		scope: ScopeEnvironment,
-		text:  "$guid",
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("receiptId", pm.response.json().receiptId);
+		e.set(ScopeEnvironment, "receiptId", e.json("receiptId"))
+	},
+	preScript: func(e *scriptEnv) {
+		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+	},
 }
 
 // ProdazhaZaNalichnye sends the request "Продажа / Продажа за наличные".
@@ -236,18 +232,14 @@ var opProdazhaPoBankovskoiKarte = operation{
 	method: "POST",
 	name:   "ProdazhaPoBankovskoiKarte",
 	path:   []string{"api", "v1", "receipts", "sale"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "cardReceiptId",
-		path:  []any{"receiptId"},
-		scope: ScopeEnvironment,
-	}},
-	pre: []assignment{{
-		from:  fromDynamic,
-		name:  "idempotencyKey",
-		scope: ScopeEnvironment,
-		text:  "$guid",
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("cardReceiptId", pm.response.json().receiptId);
+		e.set(ScopeEnvironment, "cardReceiptId", e.json("receiptId"))
+	},
+	preScript: func(e *scriptEnv) {
+		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+	},
 }
 
 // ProdazhaPoBankovskoiKarte sends the request "Продажа / Продажа по банковской карте".
@@ -284,22 +276,16 @@ var opSozdatQRPlatezh = operation{
 	method: "POST",
 	name:   "SozdatQRPlatezh",
 	path:   []string{"api", "v1", "payments", "qr"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "qrPaymentId",
-		path:  []any{"qrPaymentId"},
-		scope: ScopeEnvironment,
-	}, {
-		from:  fromUnset,
-		name:  "qrPollAttempt",
-		scope: ScopeEnvironment,
-	}},
-	pre: []assignment{{
-		from:  fromDynamic,
-		name:  "idempotencyKey",
-		scope: ScopeEnvironment,
-		text:  "$guid",
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("qrPaymentId", pm.response.json().qrPaymentId);
+		e.set(ScopeEnvironment, "qrPaymentId", e.json("qrPaymentId"))
+		// pm.environment.unset("qrPollAttempt");
+		e.unset(ScopeEnvironment, "qrPollAttempt")
+	},
+	preScript: func(e *scriptEnv) {
+		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+	},
 }
 
 // SozdatQRPlatezh sends the request "Продажа / Создать QR-платёж".
@@ -326,12 +312,10 @@ var opStatusQRPlatezha = operation{
 	method: "GET",
 	name:   "StatusQRPlatezha",
 	path:   []string{"api", "v1", "payments", "qr", ":qrPaymentId"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "qrPaymentStatus",
-		path:  []any{"status"},
-		scope: ScopeEnvironment,
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("qrPaymentStatus", body.status);
+		e.set(ScopeEnvironment, "qrPaymentStatus", e.json("status"))
+	},
 }
 
 // StatusQRPlatezha sends the request "Продажа / Статус QR-платежа".
@@ -374,18 +358,14 @@ var opChekPoOplateQRKodom = operation{
 	method: "POST",
 	name:   "ChekPoOplateQRKodom",
 	path:   []string{"api", "v1", "receipts", "sale"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "qrReceiptId",
-		path:  []any{"receiptId"},
-		scope: ScopeEnvironment,
-	}},
-	pre: []assignment{{
-		from:  fromDynamic,
-		name:  "idempotencyKey",
-		scope: ScopeEnvironment,
-		text:  "$guid",
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("qrReceiptId", pm.response.json().receiptId);
+		e.set(ScopeEnvironment, "qrReceiptId", e.json("receiptId"))
+	},
+	preScript: func(e *scriptEnv) {
+		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+	},
 }
 
 // ChekPoOplateQRKodom sends the request "Продажа / Чек по оплате QR-кодом".

@@ -16,8 +16,8 @@ import (
 // Signer signs a request for an auth scheme the client does not implement
 // itself: OAuth 1.0, AWS Signature, Hawk, NTLM, JWT, EdgeGrid, ASAP and the
 // like. Sign is called before each attempt, after every header and the
-// body are set, with Postman's name of the auth type ("awsv4"); when
-// req.GetBody is not nil it returns a copy of the body.
+// body are set, with Postman's name of the auth type ("awsv4"). When
+// req.GetBody is not nil, it returns a copy of the body to hash.
 type Signer interface {
 	Sign(req *http.Request, authType string) error
 }
@@ -238,8 +238,8 @@ func splitAuthParams(s string) []string {
 	return append(parts, s[start:])
 }
 
-// authorization returns the Authorization header value answering the
-// challenge (RFC 7616) for one request.
+// authorization returns the Authorization header value that responds to
+// the challenge (RFC 7616) for one request.
 func (ch *digestChallenge) authorization(method, uri, user, password string, count uint32, cnonce string) (string, error) {
 	algorithm := ch.algorithm
 	if algorithm == "" {

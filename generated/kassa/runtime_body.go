@@ -24,9 +24,9 @@ type requestBody struct {
 	contentType string
 }
 
-// attach sets req's body. A body from bytes can be resent, by retries
-// and by the Digest challenge round trip; a stream can be resent only
-// when it is an io.Seeker.
+// attach sets req's body. Retries and the Digest challenge round trip can
+// resend a body from bytes. They can resend a stream only when it is an
+// io.Seeker.
 func (b *requestBody) attach(req *http.Request) {
 	switch {
 	case !b.hasBody:
@@ -64,7 +64,8 @@ func (b *requestBody) attach(req *http.Request) {
 	}
 }
 
-// knownLength returns the number of bytes r has left when its type tells.
+// knownLength returns the number of unread bytes of r when its type
+// reports them.
 func knownLength(r io.Reader) (int64, bool) {
 	switch v := r.(type) {
 	case *bytes.Reader:
@@ -77,7 +78,7 @@ func knownLength(r io.Reader) (int64, bool) {
 	return 0, false
 }
 
-// buildBody encodes the call's body as the operation's body kind says.
+// buildBody encodes the call's body in the operation's body kind.
 func (c *Client) buildBody(r *resolver, op *operation, p *preparedOperation, in *callInput) (requestBody, error) {
 	if p.dropBody || op.body.kind == bodyNone {
 		return requestBody{}, nil
@@ -220,9 +221,9 @@ func (r *resolver) urlEncodedForm(fields []formValue) ([]byte, error) {
 // multipartForm encodes fields as multipart/form-data with a random
 // boundary and returns the body and its Content-Type.
 //
-// NOTE: file parts are read into memory so that the body can be resent
-// by retries and the Digest round trip; a streamed multipart body would
-// avoid holding large files.
+// NOTE: file parts are read into memory so that retries and the Digest
+// round trip can resend the body. Large files are held whole because of
+// that.
 func (r *resolver) multipartForm(fields []formValue) ([]byte, string, error) {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)

@@ -53,6 +53,7 @@ type Option func(*clientConfig) error
 type clientConfig struct {
 	hosts      map[int]string
 	vars       []param
+	envVars    []param // from WithEnvironmentFile
 	httpClient *http.Client
 	timeout    time.Duration
 	middleware []func(http.RoundTripper) http.RoundTripper
@@ -220,6 +221,9 @@ func (c *Client) setVariables(cfg *clientConfig) error {
 		if !v.secret {
 			set(v.scope, v.name, v.value)
 		}
+	}
+	for _, p := range cfg.envVars {
+		set(ScopeEnvironment, p.name, p.value)
 	}
 	for _, p := range cfg.vars {
 		scope := ScopeCollection

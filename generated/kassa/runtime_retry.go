@@ -28,7 +28,7 @@ type RetryPolicy struct {
 	MaxBackoff time.Duration
 }
 
-// WithRetry retries failed calls as p says. Without it no call is retried.
+// WithRetry retries failed calls under policy p. Without it no call is retried.
 func WithRetry(p RetryPolicy) Option {
 	return func(c *clientConfig) error {
 		if p.MinBackoff < 0 || p.MaxBackoff < 0 {
@@ -76,7 +76,7 @@ func retryableStatus(code int) bool {
 	return code == http.StatusTooManyRequests || code >= 500 && code <= 599
 }
 
-// do sends req, answering a Digest challenge and retrying as the policy
+// do sends req, responds to a Digest challenge, retries as the policy
 // allows, and returns the last response with its body read.
 func (c *Client) do(req *http.Request, op *operation, p *preparedOperation, hc *http.Client, auth *expandedAuth) (*http.Response, []byte, error) {
 	maxAttempts := 1

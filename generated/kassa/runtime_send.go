@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // CallOption configures one call.
@@ -26,6 +27,9 @@ type Response struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
+	// Elapsed is the time from sending the request to reading the whole
+	// response, as Postman's responseTime measures it.
+	Elapsed time.Duration
 }
 
 // UseSession makes the call read and store variables and cookies in s
@@ -191,6 +195,11 @@ func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any
 	if err := c.assign(&r, op, op.pre, p.preTemplates, nil); err != nil {
 		return err
 	}
+	if op.preScript != nil {
+		if err := runScript("prerequest", op.preScript, c.newScriptEnv(&r, op, nil, 0)); err != nil {
+			return err
+		}
+	}
 	auth, err := c.expandAuth(&r, op)
 	if err != nil {
 		return err
@@ -199,16 +208,25 @@ func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any
 	if err != nil {
 		return err
 	}
+	start := time.Now()
 	resp, body, err := c.do(req, op, p, c.httpFor(r.session), &auth)
 	if err != nil {
 		return err
 	}
+	elapsed := time.Since(start)
 	if cs.response != nil {
-		*cs.response = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
+		*cs.response = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, Elapsed: elapsed}
 	}
 	res := response{status: resp.StatusCode, header: resp.Header, body: body}
 	if err := c.assign(&r, op, op.post, p.postTemplates, &res); err != nil {
 		return err
+	}
+	if op.postScript != nil {
+		// A failing test script does not fail the call, as in Postman: the
+		// response has arrived. The error goes to the missing-value hook.
+		if err := runScript("test", op.postScript, c.newScriptEnv(&r, op, &res, elapsed)); err != nil {
+			c.reportMissing(MissingValue{Operation: op.name, Reason: err.Error()})
+		}
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return newAPIError(op, req, resp, body)
@@ -332,7 +350,7 @@ func (c *Client) setHeaders(r *resolver, op *operation, p *preparedOperation, h 
 	return nil
 }
 
-// response is what post-response assignments read.
+// response is the received response that post-response assignments read.
 type response struct {
 	status int
 	header http.Header

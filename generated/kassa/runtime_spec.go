@@ -92,6 +92,11 @@ type operation struct {
 	pre []assignment
 	// post runs after a response arrives (test scripts storing values).
 	post []assignment
+	// preScript and postScript are the Go translations of the prerequest
+	// and test scripts that run around the request: they set and unset
+	// variables. Checks of test scripts run only in the generated tests.
+	preScript  func(*scriptEnv)
+	postScript func(*scriptEnv)
 	// newErrorBody returns a pointer to a new value that 4xx and 5xx JSON
 	// bodies are decoded into; nil when the error body has no type.
 	newErrorBody func() any

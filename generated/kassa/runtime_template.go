@@ -13,6 +13,11 @@ const (
 	// maxNesting is how many times a substituted value may itself contain
 	// references that are substituted again. Postman's substitution stops
 	// after 19 passes over a string, and this bound keeps the same depth.
+	//
+	// NOTE: Postman rescans the whole string after each pass, so "{{" and
+	// "}}" that only meet once a value is pasted next to the text around it
+	// also form a reference there. Here only references inside a value are
+	// expanded again.
 	maxNesting = 19
 	// maxExpandedBytes bounds the text one expansion produces, so that a
 	// chain of variables each repeating the next ("billion laughs") stops
@@ -34,15 +39,15 @@ type template struct {
 // templateRef is one {{name}} reference.
 type templateRef struct {
 	name string
-	// inString is set, for JSON templates, when the reference stands inside
-	// a JSON string literal.
+	// inString is set, for JSON templates, when the reference is inside a
+	// JSON string literal.
 	inString bool
 }
 
 // parseTemplate splits text at its {{name}} references. A reference is
 // "{{", a name without braces, and "}}", the same text Postman's
 // substitution matches. "{{}}" is not a reference. With json set, each
-// reference records whether it stands inside a JSON string.
+// reference records whether it is inside a JSON string.
 func parseTemplate(text string, json bool) template {
 	t := template{text: text}
 	if !strings.Contains(text, "{{") {
@@ -193,8 +198,8 @@ func (r *resolver) expand(t *template) (string, error) {
 	return string(buf), nil
 }
 
-// appendTemplate appends the expansion of t to dst, writing each part as
-// m says. chain holds the variables being expanded around t, outermost
+// appendTemplate appends the expansion of t to dst, writing each part in
+// the encoding m gives it. chain holds the variables being expanded around t, outermost
 // first, to detect cycles.
 func (r *resolver) appendTemplate(dst []byte, t *template, m textMode, chain []string) ([]byte, error) {
 	if t.refs == nil {

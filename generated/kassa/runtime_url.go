@@ -9,10 +9,10 @@ import (
 	"strings"
 )
 
-// The request URL is built the way Postman's runtime builds it (checked
-// against newman 6.2.2): the host, path and query templates are pasted
-// into one URL text with every variable's value as written, that text is
-// split into its parts again, and each part is percent-encoded with the
+// The request URL is built the way Postman's runtime builds it, as checked
+// against newman 6.2.2. The host, path and query templates are pasted into
+// one URL text with every variable's value as written. That text is split
+// into its parts again, and each part is percent-encoded with the
 // WHATWG-style sets of postman-url-encoder. So "q=a+b%2F" goes out as
 // written, a space becomes %20, non-ASCII text becomes its UTF-8
 // percent-encoding, and a "#" in a variable's value ends the URL there.
@@ -22,7 +22,7 @@ import (
 // percent-encoded before they are pasted, so they reach the server exactly
 // as given.
 
-// encoding says how text is written into a request part.
+// encoding is the way text is written into a request part.
 type encoding uint8
 
 const (
@@ -44,8 +44,8 @@ const (
 	componentData
 )
 
-// textMode says how the parts of a template are written: its own literal
-// text, the values of variables (and any text nested in them), and the
+// textMode is the encoding of each part of a template: its own literal
+// text, the values of variables with any text nested in them, and the
 // values of the call's params.
 type textMode struct {
 	literal encoding
@@ -151,7 +151,7 @@ type requestTarget struct {
 func parseURLText(raw []byte) (requestTarget, error) {
 	var t requestTarget
 	// Leading white space is trimmed, and the fragment starts at the
-	// first "#" wherever it stands.
+	// first "#" wherever it is.
 	for len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t' || raw[0] == '\n' || raw[0] == '\r') {
 		raw = raw[1:]
 	}
@@ -238,6 +238,11 @@ func (t *requestTarget) setURL(u *url.URL) {
 	}
 	u.RawQuery = t.query
 	u.ForceQuery = t.hasQuery && t.query == ""
+	// Path and RawPath are set as well so that redirects to a relative
+	// location resolve against the request's path.
+	if path, err := url.PathUnescape(t.path); err == nil {
+		u.Path, u.RawPath = path, t.path
+	}
 }
 
 // replaceBackslashes returns b with every backslash replaced by a slash,

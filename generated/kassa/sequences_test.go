@@ -2,36 +2,1494 @@
 
 package kassa
 
-import (
-	"context"
-	"encoding/json"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"strings"
-	"testing"
-)
+import "testing"
+
+// replayOperations are the collection's requests and saved examples; the
+// replay server of the sequence tests answers from them.
+var replayOperations = []ReplayOperation{{
+	Examples: []ReplayExample{{
+		Body: `{
+    "status": "ok",
+    "serverTime": "2025-03-14T07:59:58+03:00",
+    "apiVersion": "1.4.2"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-770562ed",
+		}},
+		Name:    "Сервер доступен",
+		Request: &ReplayExampleRequest{Path: "/api/v1/ping"},
+		Status:  200,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "GET",
+	Name:   "ProverkaSviaziSServerom",
+	Path:   "/api/v1/ping",
+}, {
+	Body: `{
+    "login": "{{cashierLogin}}",
+    "pin": "{{cashierPin}}",
+    "deviceId": "{{deviceId}}",
+    "rememberDevice": false
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "token": "sess_5f1c2a7e9b3d4c60a8e1",
+    "tokenType": "Bearer",
+    "expiresIn": 43200,
+    "cashier": {
+        "login": "cashier-01",
+        "name": "Иванова Анна Сергеевна",
+        "role": "CASHIER"
+    },
+    "kassa": {
+        "serialNumber": "PK-000731",
+        "shiftOpen": false
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-19e17d1d",
+		}},
+		Name: "Успешный вход",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "login": "{{cashierLogin}}",
+    "pin": "{{cashierPin}}",
+    "deviceId": "{{deviceId}}",
+    "rememberDevice": false
+}`,
+			Path: "/api/v1/auth/login",
+		},
+		Status: 200,
+	}, {
+		Body: `{
+    "error": {
+        "code": "UNAUTHORIZED",
+        "message": "Неверный токен кассы"
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-e2a2dfd0",
+		}},
+		Name: "Неверный токен кассы",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "login": "{{cashierLogin}}",
+    "pin": "{{cashierPin}}",
+    "deviceId": "{{deviceId}}",
+    "rememberDevice": false
+}`,
+			Path: "/api/v1/auth/login",
+		},
+		Status: 401,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "POST",
+	Name:   "VkhodKassira",
+	Path:   "/api/v1/auth/login",
+}, {
+	Examples: []ReplayExample{{
+		Body: `{
+    "registrationNumber": 300123456,
+    "serialNumber": "PK-000731",
+    "unp": "190000001",
+    "taxpayerName": "ООО «Колосок»",
+    "tradePoint": {
+        "name": "Магазин «Колосок» №3",
+        "address": "г. Минск, ул. Примерная, д. 1"
+    },
+    "mode": "TEST",
+    "vatPayer": true,
+    "softwareVersion": "2.8.1",
+    "skno": {
+        "connected": true,
+        "lastExchangeAt": "2025-03-14T07:58:11+03:00"
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-48f183ba",
+		}},
+		Name:    "Данные кассы",
+		Request: &ReplayExampleRequest{Path: "/api/v1/kassa"},
+		Status:  200,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "GET",
+	Name:   "InformatsiiaOKasse",
+	Path:   "/api/v1/kassa",
+}, {
+	Body: `{
+    "cashier": {
+        "login": "{{cashierLogin}}",
+        "name": "{{cashierName}}"
+    },
+    "comment": null
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "status": "OPEN",
+    "openedAt": "2025-03-14T08:00:03+03:00",
+    "closedAt": null,
+    "cashier": {
+        "login": "cashier-01",
+        "name": "Иванова Анна Сергеевна"
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-2f415813",
+		}},
+		Name: "Смена открыта",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "cashier": {
+        "login": "{{cashierLogin}}",
+        "name": "{{cashierName}}"
+    },
+    "comment": null
+}`,
+			Path: "/api/v1/shifts",
+		},
+		Status: 201,
+	}, {
+		Body: `{
+    "error": {
+        "code": "SHIFT_ALREADY_OPEN",
+        "message": "Смена уже открыта",
+        "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73"
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-5280765e",
+		}},
+		Name: "Смена уже открыта",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "cashier": {
+        "login": "{{cashierLogin}}",
+        "name": "{{cashierName}}"
+    },
+    "comment": null
+}`,
+			Path: "/api/v1/shifts",
+		},
+		Status: 409,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "POST",
+	Name:   "OtkrytSmenu",
+	Path:   "/api/v1/shifts",
+}, {
+	Examples: []ReplayExample{{
+		Body: `{
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "status": "OPEN",
+    "openedAt": "2025-03-14T08:00:03+03:00",
+    "closedAt": null,
+    "totals": {
+        "sales": 0.00,
+        "refunds": 0.00,
+        "cashIn": 0.00,
+        "cashOut": 0.00,
+        "receiptCount": 0
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-aedef6dd",
+		}},
+		Name: "Смена открыта, с итогами",
+		Request: &ReplayExampleRequest{
+			Path: "/api/v1/shifts/:shiftId",
+			Query: []ReplayHeader{{
+				Name:  "includeTotals",
+				Value: "true",
+			}},
+		},
+		Status: 200,
+	}, {
+		Body: `{
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "status": "CLOSED",
+    "openedAt": "2025-03-14T08:00:03+03:00",
+    "closedAt": "2025-03-14T21:03:10+03:00"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-aaa3ad33",
+		}},
+		Name: "Смена закрыта, без итогов",
+		Request: &ReplayExampleRequest{
+			Path: "/api/v1/shifts/:shiftId",
+			Query: []ReplayHeader{{
+				Name:  "includeTotals",
+				Value: "false",
+			}},
+		},
+		Status: 200,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "GET",
+	Name:   "StatusSmeny",
+	Path:   "/api/v1/shifts/:shiftId",
+	Query: []ReplayHeader{{
+		Name:  "includeTotals",
+		Value: "true",
+	}},
+}, {
+	Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        },
+        {
+            "name": "Молоко 3,2%, 1 л",
+            "barcode": "4810000000024",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 2.45,
+            "vatRate": 10,
+            "sum": 4.90,
+            "discount": null
+        },
+        {
+            "name": "Яблоки «Антоновка»",
+            "barcode": null,
+            "quantity": 0.750,
+            "unit": "кг",
+            "price": 3.20,
+            "vatRate": 10,
+            "sum": 2.40,
+            "discount": null
+        },
+        {
+            "name": "Пакет-майка",
+            "barcode": "4810000000031",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 0.25,
+            "vatRate": 20,
+            "sum": 0.25,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 20.00
+        }
+    ],
+    "total": 9.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true,
+    "примечание": "Продажа через основную кассу"
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "receiptId": "b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98",
+    "receiptNumber": 128,
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "type": "sale",
+    "status": "REGISTERED",
+    "createdAt": "2025-03-14T09:12:45+03:00",
+    "total": 9.90,
+    "currency": "BYN",
+    "vat": [
+        {
+            "rate": 10,
+            "sum": 0.88
+        },
+        {
+            "rate": 20,
+            "sum": 0.04
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 20.00
+        }
+    ],
+    "change": 10.10,
+    "fiscalSign": 3719204811,
+    "customerEmail": null
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-9be2f758",
+		}},
+		Name: "Чек со сдачей",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        },
+        {
+            "name": "Молоко 3,2%, 1 л",
+            "barcode": "4810000000024",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 2.45,
+            "vatRate": 10,
+            "sum": 4.90,
+            "discount": null
+        },
+        {
+            "name": "Яблоки «Антоновка»",
+            "barcode": null,
+            "quantity": 0.750,
+            "unit": "кг",
+            "price": 3.20,
+            "vatRate": 10,
+            "sum": 2.40,
+            "discount": null
+        },
+        {
+            "name": "Пакет-майка",
+            "barcode": "4810000000031",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 0.25,
+            "vatRate": 20,
+            "sum": 0.25,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 20.00
+        }
+    ],
+    "total": 9.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true,
+    "примечание": "Продажа через основную кассу"
+}`,
+			Path: "/api/v1/receipts/sale",
+		},
+		Status: 201,
+	}, {
+		Body: `{
+    "receiptId": "0a6d93f2-18c4-4e7b-b5a9-c2e0f7d41b63",
+    "receiptNumber": 129,
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "type": "sale",
+    "status": "REGISTERED",
+    "createdAt": "2025-03-14T09:20:02+03:00",
+    "total": 9.90,
+    "currency": "BYN",
+    "vat": [
+        {
+            "rate": 10,
+            "sum": 0.88
+        },
+        {
+            "rate": 20,
+            "sum": 0.04
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 9.90
+        }
+    ],
+    "fiscalSign": 3719204877,
+    "customerEmail": "buyer@example.invalid"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-aa43168c",
+		}},
+		Name: "Чек без сдачи, с e-mail покупателя",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        },
+        {
+            "name": "Молоко 3,2%, 1 л",
+            "barcode": "4810000000024",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 2.45,
+            "vatRate": 10,
+            "sum": 4.90,
+            "discount": null
+        },
+        {
+            "name": "Яблоки «Антоновка»",
+            "barcode": null,
+            "quantity": 0.750,
+            "unit": "кг",
+            "price": 3.20,
+            "vatRate": 10,
+            "sum": 2.40,
+            "discount": null
+        },
+        {
+            "name": "Пакет-майка",
+            "barcode": "4810000000031",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 0.25,
+            "vatRate": 20,
+            "sum": 0.25,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 9.90
+        }
+    ],
+    "total": 9.90,
+    "currency": "{{currency}}",
+    "customerEmail": "buyer@example.invalid",
+    "printReceipt": false,
+    "примечание": "Продажа через основную кассу"
+}`,
+			Path: "/api/v1/receipts/sale",
+		},
+		Status: 201,
+	}, {
+		Body: `{
+    "error": {
+        "code": "SHIFT_NOT_OPEN",
+        "message": "Смена не открыта"
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-a462a7a4",
+		}},
+		Name: "Смена не открыта",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        },
+        {
+            "name": "Молоко 3,2%, 1 л",
+            "barcode": "4810000000024",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 2.45,
+            "vatRate": 10,
+            "sum": 4.90,
+            "discount": null
+        },
+        {
+            "name": "Яблоки «Антоновка»",
+            "barcode": null,
+            "quantity": 0.750,
+            "unit": "кг",
+            "price": 3.20,
+            "vatRate": 10,
+            "sum": 2.40,
+            "discount": null
+        },
+        {
+            "name": "Пакет-майка",
+            "barcode": "4810000000031",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 0.25,
+            "vatRate": 20,
+            "sum": 0.25,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 20.00
+        }
+    ],
+    "total": 9.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true,
+    "примечание": "Продажа через основную кассу"
+}`,
+			Path: "/api/v1/receipts/sale",
+		},
+		Status: 409,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}, {
+		Name:  "Idempotency-Key",
+		Value: "{{idempotencyKey}}",
+	}},
+	Method: "POST",
+	Name:   "ProdazhaZaNalichnye",
+	Path:   "/api/v1/receipts/sale",
+}, {
+	Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Кофе молотый, 250 г",
+            "barcode": "4810000000048",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 12.90,
+            "vatRate": 20,
+            "sum": 12.90,
+            "discount": null
+        },
+        {
+            "name": "Сахар-песок, 1 кг",
+            "barcode": "4810000000055",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 3.00,
+            "vatRate": 10,
+            "sum": 3.00,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "card",
+            "amount": 15.90,
+            "card": {
+                "rrn": "412345678901",
+                "authCode": "A1B2C3",
+                "maskedPan": "425519******1234",
+                "terminalId": "T0001234"
+            }
+        }
+    ],
+    "total": 15.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "receiptId": "d3a90f56-1c7e-4b28-9e44-0f8b2a6d5c11",
+    "receiptNumber": 130,
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "type": "sale",
+    "status": "REGISTERED",
+    "createdAt": "2025-03-14T10:05:31+03:00",
+    "total": 15.90,
+    "currency": "BYN",
+    "vat": [
+        {
+            "rate": 10,
+            "sum": 0.27
+        },
+        {
+            "rate": 20,
+            "sum": 2.15
+        }
+    ],
+    "payments": [
+        {
+            "type": "card",
+            "amount": 15.90,
+            "card": {
+                "rrn": "412345678901",
+                "authCode": "A1B2C3",
+                "maskedPan": "425519******1234",
+                "terminalId": "T0001234"
+            }
+        }
+    ],
+    "fiscalSign": 3719205102,
+    "customerEmail": null
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-512f32bf",
+		}},
+		Name: "Оплата картой одобрена",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Кофе молотый, 250 г",
+            "barcode": "4810000000048",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 12.90,
+            "vatRate": 20,
+            "sum": 12.90,
+            "discount": null
+        },
+        {
+            "name": "Сахар-песок, 1 кг",
+            "barcode": "4810000000055",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 3.00,
+            "vatRate": 10,
+            "sum": 3.00,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "card",
+            "amount": 15.90,
+            "card": {
+                "rrn": "412345678901",
+                "authCode": "A1B2C3",
+                "maskedPan": "425519******1234",
+                "terminalId": "T0001234"
+            }
+        }
+    ],
+    "total": 15.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true
+}`,
+			Path: "/api/v1/receipts/sale",
+		},
+		Status: 201,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}, {
+		Name:  "Idempotency-Key",
+		Value: "{{idempotencyKey}}",
+	}},
+	Method: "POST",
+	Name:   "ProdazhaPoBankovskoiKarte",
+	Path:   "/api/v1/receipts/sale",
+}, {
+	Body: `{
+    "shiftId": "{{shiftId}}",
+    "amount": 24.90,
+    "currency": "{{currency}}",
+    "purpose": "Оплата покупки в магазине «Колосок» №3",
+    "ttlSeconds": 300
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86",
+    "status": "PENDING",
+    "amount": 24.90,
+    "currency": "BYN",
+    "qrPayload": "00020101021226480012by.example.qr01244c8e2a196d3f4b71b0e59a2c520459995303933540524.905802BY5912KOLOSOK SHOP6005MINSK6304A1F2",
+    "expiresAt": "2025-03-14T11:45:10+03:00"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-4b4f486a",
+		}},
+		Name: "QR-платёж создан",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "amount": 24.90,
+    "currency": "{{currency}}",
+    "purpose": "Оплата покупки в магазине «Колосок» №3",
+    "ttlSeconds": 300
+}`,
+			Path: "/api/v1/payments/qr",
+		},
+		Status: 201,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}, {
+		Name:  "Idempotency-Key",
+		Value: "{{idempotencyKey}}",
+	}},
+	Method: "POST",
+	Name:   "SozdatQRPlatezh",
+	Path:   "/api/v1/payments/qr",
+}, {
+	Examples: []ReplayExample{{
+		Body: `{
+    "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86",
+    "status": "PENDING",
+    "amount": 24.90,
+    "currency": "BYN",
+    "paidAt": null,
+    "expiresAt": "2025-03-14T11:45:10+03:00"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-24310696",
+		}},
+		Name:    "Ожидает оплаты",
+		Request: &ReplayExampleRequest{Path: "/api/v1/payments/qr/:qrPaymentId"},
+		Status:  200,
+	}, {
+		Body: `{
+    "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86",
+    "status": "PAID",
+    "amount": 24.90,
+    "currency": "BYN",
+    "paidAt": "2025-03-14T11:41:37+03:00",
+    "expiresAt": "2025-03-14T11:45:10+03:00",
+    "transactionId": "TX-20250314-000981"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-c1754077",
+		}},
+		Name:    "Оплачен",
+		Request: &ReplayExampleRequest{Path: "/api/v1/payments/qr/:qrPaymentId"},
+		Status:  200,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "GET",
+	Name:   "StatusQRPlatezha",
+	Path:   "/api/v1/payments/qr/:qrPaymentId",
+}, {
+	Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Сыр «Брест-Литовск» классический, 200 г",
+            "barcode": "4810000000062",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 6.45,
+            "vatRate": 10,
+            "sum": 12.90,
+            "discount": null
+        },
+        {
+            "name": "Шоколад горький, 90 г",
+            "barcode": "4810000000079",
+            "quantity": 3,
+            "unit": "шт",
+            "price": 4.00,
+            "vatRate": 20,
+            "sum": 12.00,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "emoney",
+            "amount": 24.90,
+            "qrPaymentId": "{{qrPaymentId}}"
+        }
+    ],
+    "total": 24.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "receiptId": "e91b7d24-3f0a-4c5e-8b62-1d4f9a0c7e35",
+    "receiptNumber": 131,
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "type": "sale",
+    "status": "REGISTERED",
+    "createdAt": "2025-03-14T11:42:05+03:00",
+    "total": 24.90,
+    "currency": "BYN",
+    "vat": [
+        {
+            "rate": 10,
+            "sum": 1.17
+        },
+        {
+            "rate": 20,
+            "sum": 2.00
+        }
+    ],
+    "payments": [
+        {
+            "type": "emoney",
+            "amount": 24.90,
+            "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86"
+        }
+    ],
+    "fiscalSign": 3719205388,
+    "customerEmail": null
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-a2849428",
+		}},
+		Name: "Чек по QR-оплате",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Сыр «Брест-Литовск» классический, 200 г",
+            "barcode": "4810000000062",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 6.45,
+            "vatRate": 10,
+            "sum": 12.90,
+            "discount": null
+        },
+        {
+            "name": "Шоколад горький, 90 г",
+            "barcode": "4810000000079",
+            "quantity": 3,
+            "unit": "шт",
+            "price": 4.00,
+            "vatRate": 20,
+            "sum": 12.00,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "emoney",
+            "amount": 24.90,
+            "qrPaymentId": "{{qrPaymentId}}"
+        }
+    ],
+    "total": 24.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true
+}`,
+			Path: "/api/v1/receipts/sale",
+		},
+		Status: 201,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}, {
+		Name:  "Idempotency-Key",
+		Value: "{{idempotencyKey}}",
+	}},
+	Method: "POST",
+	Name:   "ChekPoOplateQRKodom",
+	Path:   "/api/v1/receipts/sale",
+}, {
+	Body: `{
+    "shiftId": "{{shiftId}}",
+    "originalReceiptId": "{{receiptId}}",
+    "reason": "Возврат товара надлежащего качества",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 2.35
+        }
+    ],
+    "total": 2.35,
+    "currency": "{{currency}}",
+    "printReceipt": true
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "receiptId": "f0c2a8e7-4d19-4b3a-a6f5-7e1d2c9b8a40",
+    "receiptNumber": 132,
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "type": "refund",
+    "status": "REGISTERED",
+    "originalReceiptId": "b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98",
+    "createdAt": "2025-03-14T12:30:18+03:00",
+    "total": 2.35,
+    "currency": "BYN",
+    "vat": [
+        {
+            "rate": 10,
+            "sum": 0.21
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 2.35
+        }
+    ],
+    "fiscalSign": 3719205640
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-6a605a5e",
+		}},
+		Name: "Возврат зарегистрирован",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "originalReceiptId": "{{receiptId}}",
+    "reason": "Возврат товара надлежащего качества",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 2.35
+        }
+    ],
+    "total": 2.35,
+    "currency": "{{currency}}",
+    "printReceipt": true
+}`,
+			Path: "/api/v1/receipts/refund",
+		},
+		Status: 201,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}, {
+		Name:  "Idempotency-Key",
+		Value: "{{idempotencyKey}}",
+	}},
+	Method: "POST",
+	Name:   "VozvratPoChekuProdazhi",
+	Path:   "/api/v1/receipts/refund",
+}, {
+	Body: `{
+    "shiftId": "{{shiftId}}",
+    "amount": {{cashInAmount}},
+    "currency": "{{currency}}",
+    "comment": "Размен на начало смены"
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "operationId": "op-20250314-0001",
+    "type": "CASH_IN",
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "amount": 100.00,
+    "currency": "BYN",
+    "cashBalance": 107.55,
+    "createdAt": "2025-03-14T13:00:00+03:00"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-a73910f3",
+		}},
+		Name: "Внесение зарегистрировано",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "amount": {{cashInAmount}},
+    "currency": "{{currency}}",
+    "comment": "Размен на начало смены"
+}`,
+			Path: "/api/v1/cash/in",
+		},
+		Status: 201,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "POST",
+	Name:   "VnesenieNalichnykh",
+	Path:   "/api/v1/cash/in",
+}, {
+	Body: `{
+    "shiftId": "{{shiftId}}",
+    "amount": 40.00,
+    "currency": "{{currency}}",
+    "comment": "Инкассация"
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "operationId": "op-20250314-0002",
+    "type": "CASH_OUT",
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "amount": 40.00,
+    "currency": "BYN",
+    "cashBalance": 67.55,
+    "createdAt": "2025-03-14T18:30:00+03:00"
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-3f3eebbf",
+		}},
+		Name: "Изъятие зарегистрировано",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "shiftId": "{{shiftId}}",
+    "amount": 40.00,
+    "currency": "{{currency}}",
+    "comment": "Инкассация"
+}`,
+			Path: "/api/v1/cash/out",
+		},
+		Status: 201,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "POST",
+	Name:   "IzieiatieNalichnykh",
+	Path:   "/api/v1/cash/out",
+}, {
+	Examples: []ReplayExample{{
+		Body: `{
+    "reportType": "X",
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "createdAt": "2025-03-14T18:45:12+03:00",
+    "sales": {
+        "count": 3,
+        "total": 50.70,
+        "byPayment": {
+            "cash": 9.90,
+            "card": 15.90,
+            "emoney": 24.90
+        }
+    },
+    "refunds": {
+        "count": 1,
+        "total": 2.35,
+        "byPayment": {
+            "cash": 2.35,
+            "card": 0.00,
+            "emoney": 0.00
+        }
+    },
+    "cashIn": 100.00,
+    "cashOut": 40.00,
+    "cashBalance": 67.55,
+    "vat": [
+        {
+            "rate": 10,
+            "sales": 2.32,
+            "refunds": 0.21
+        },
+        {
+            "rate": 20,
+            "sales": 4.19,
+            "refunds": 0.00
+        }
+    ]
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-5e033af4",
+		}},
+		Name:    "X-отчёт",
+		Request: &ReplayExampleRequest{Path: "/api/v1/shifts/:shiftId/x-report"},
+		Status:  200,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "GET",
+	Name:   "XOtchet",
+	Path:   "/api/v1/shifts/:shiftId/x-report",
+}, {
+	Examples: []ReplayExample{{
+		Body: `{
+    "items": [
+        {
+            "receiptId": "b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98",
+            "receiptNumber": 128,
+            "type": "sale",
+            "total": 9.90,
+            "paymentType": "cash",
+            "createdAt": "2025-03-14T09:12:45+03:00"
+        },
+        {
+            "receiptId": "d3a90f56-1c7e-4b28-9e44-0f8b2a6d5c11",
+            "receiptNumber": 130,
+            "type": "sale",
+            "total": 15.90,
+            "paymentType": "card",
+            "createdAt": "2025-03-14T10:05:31+03:00"
+        },
+        {
+            "receiptId": "e91b7d24-3f0a-4c5e-8b62-1d4f9a0c7e35",
+            "receiptNumber": 131,
+            "type": "sale",
+            "total": 24.90,
+            "paymentType": "emoney",
+            "createdAt": "2025-03-14T11:42:05+03:00"
+        },
+        {
+            "receiptId": "f0c2a8e7-4d19-4b3a-a6f5-7e1d2c9b8a40",
+            "receiptNumber": 132,
+            "type": "refund",
+            "total": 2.35,
+            "paymentType": "cash",
+            "createdAt": "2025-03-14T12:30:18+03:00"
+        }
+    ],
+    "limit": 50,
+    "offset": 0,
+    "totalCount": 4
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-8ca7c3c4",
+		}},
+		Name: "Чеки смены",
+		Request: &ReplayExampleRequest{
+			Path: "/api/v1/shifts/:shiftId/receipts",
+			Query: []ReplayHeader{{
+				Name:  "limit",
+				Value: "50",
+			}, {
+				Name:  "offset",
+				Value: "0",
+			}},
+		},
+		Status: 200,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "GET",
+	Name:   "SpisokChekovSmeny",
+	Path:   "/api/v1/shifts/:shiftId/receipts",
+	Query: []ReplayHeader{{
+		Name:  "limit",
+		Value: "50",
+	}, {
+		Name:  "offset",
+		Value: "0",
+	}},
+}, {
+	Body: `{
+    "printZReport": true,
+    "comment": "Закрытие смены по окончании рабочего дня"
+}`,
+	Examples: []ReplayExample{{
+		Body: `{
+    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
+    "shiftNumber": 42,
+    "status": "CLOSED",
+    "openedAt": "2025-03-14T08:00:03+03:00",
+    "closedAt": "2025-03-14T21:03:10+03:00",
+    "zReport": {
+        "reportNumber": 42,
+        "createdAt": "2025-03-14T21:03:10+03:00",
+        "sales": {
+            "count": 3,
+            "total": 50.70,
+            "byPayment": {
+                "cash": 9.90,
+                "card": 15.90,
+                "emoney": 24.90
+            }
+        },
+        "refunds": {
+            "count": 1,
+            "total": 2.35,
+            "byPayment": {
+                "cash": 2.35,
+                "card": 0.00,
+                "emoney": 0.00
+            }
+        },
+        "cashIn": 100.00,
+        "cashOut": 40.00,
+        "cashBalance": 67.55,
+        "vat": [
+            {
+                "rate": 10,
+                "sales": 2.32,
+                "refunds": 0.21
+            },
+            {
+                "rate": 20,
+                "sales": 4.19,
+                "refunds": 0.00
+            }
+        ],
+        "fiscalSign": 3719209921
+    }
+}`,
+		Headers: []ReplayHeader{{
+			Name:  "Content-Type",
+			Value: "application/json; charset=utf-8",
+		}, {
+			Name:  "X-Request-Id",
+			Value: "req-8f11a63f",
+		}},
+		Name: "Смена закрыта",
+		Request: &ReplayExampleRequest{
+			Body: `{
+    "printZReport": true,
+    "comment": "Закрытие смены по окончании рабочего дня"
+}`,
+			Path: "/api/v1/shifts/:shiftId/close",
+		},
+		Status: 200,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Content-Type",
+		Value: "application/json",
+	}, {
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "POST",
+	Name:   "ZakrytSmenuZOtchet",
+	Path:   "/api/v1/shifts/:shiftId/close",
+}, {
+	Examples: []ReplayExample{{
+		Body: "",
+		Headers: []ReplayHeader{{
+			Name:  "X-Request-Id",
+			Value: "req-8a25142a",
+		}, {
+			Name:  "Content-Type",
+			Value: "text/plain",
+		}},
+		Name:    "Сессия завершена",
+		Request: &ReplayExampleRequest{Path: "/api/v1/auth/logout"},
+		Status:  204,
+	}},
+	Headers: []ReplayHeader{{
+		Name:  "Accept",
+		Value: "application/json",
+	}},
+	Method: "POST",
+	Name:   "VykhodKassira",
+	Path:   "/api/v1/auth/logout",
+}}
 
 // TestSequenceAll sends the requests of "Программная касса — API для интеграторов" in order:
 //   1. Авторизация / Проверка связи с сервером
 //   2. Авторизация / Вход кассира
 //   3. Авторизация / Информация о кассе
+//      reads sessionToken from Авторизация / Вход кассира
 //   4. Смена / Открыть смену
+//      reads sessionToken from Авторизация / Вход кассира
 //   5. Смена / Статус смены
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   6. Продажа / Продажа за наличные
+//      reads idempotencyKey from Продажа / Продажа за наличные
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   7. Продажа / Продажа по банковской карте
+//      reads idempotencyKey from Продажа / Продажа по банковской карте
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   8. Продажа / Создать QR-платёж
+//      reads idempotencyKey from Продажа / Создать QR-платёж
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   9. Продажа / Статус QR-платежа
+//      reads qrPaymentId from Продажа / Создать QR-платёж
+//      reads sessionToken from Авторизация / Вход кассира
 //   10. Продажа / Чек по оплате QR-кодом
+//      reads idempotencyKey from Продажа / Чек по оплате QR-кодом
+//      reads qrPaymentId from Продажа / Создать QR-платёж
+//      reads qrPaymentStatus from Продажа / Статус QR-платежа
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   11. Возврат / Возврат по чеку продажи
+//      reads idempotencyKey from Возврат / Возврат по чеку продажи
+//      reads receiptId from Продажа / Продажа за наличные
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   12. Внесение и изъятие / Внесение наличных
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   13. Внесение и изъятие / Изъятие наличных
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   14. Отчёты / X-отчёт
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   15. Отчёты / Список чеков смены
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   16. Закрытие смены / Закрыть смену (Z-отчёт)
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   17. Закрытие смены / Выход кассира
+//      reads sessionToken from Авторизация / Вход кассира
 func TestSequenceAll(t *testing.T) {
 	h := newHarness(t)
 	stepProverkaSviaziSServerom(t, h)
@@ -57,6 +1515,7 @@ func TestSequenceAll(t *testing.T) {
 //   1. Авторизация / Проверка связи с сервером
 //   2. Авторизация / Вход кассира
 //   3. Авторизация / Информация о кассе
+//      reads sessionToken from Авторизация / Вход кассира
 func TestSequenceAvtorizatsiia(t *testing.T) {
 	h := newHarness(t)
 	stepProverkaSviaziSServerom(t, h)
@@ -67,7 +1526,10 @@ func TestSequenceAvtorizatsiia(t *testing.T) {
 // TestSequenceSmena sends the requests of "Смена" in order:
 //   1. Авторизация / Вход кассира
 //   2. Смена / Открыть смену
+//      reads sessionToken from Авторизация / Вход кассира
 //   3. Смена / Статус смены
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 func TestSequenceSmena(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -78,11 +1540,28 @@ func TestSequenceSmena(t *testing.T) {
 // TestSequenceProdazha sends the requests of "Продажа" in order:
 //   1. Авторизация / Вход кассира
 //   2. Смена / Открыть смену
+//      reads sessionToken from Авторизация / Вход кассира
 //   3. Продажа / Продажа за наличные
+//      reads idempotencyKey from Продажа / Продажа за наличные
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   4. Продажа / Продажа по банковской карте
+//      reads idempotencyKey from Продажа / Продажа по банковской карте
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   5. Продажа / Создать QR-платёж
+//      reads idempotencyKey from Продажа / Создать QR-платёж
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   6. Продажа / Статус QR-платежа
+//      reads qrPaymentId from Продажа / Создать QR-платёж
+//      reads sessionToken from Авторизация / Вход кассира
 //   7. Продажа / Чек по оплате QR-кодом
+//      reads idempotencyKey from Продажа / Чек по оплате QR-кодом
+//      reads qrPaymentId from Продажа / Создать QR-платёж
+//      reads qrPaymentStatus from Продажа / Статус QR-платежа
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 func TestSequenceProdazha(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -97,12 +1576,33 @@ func TestSequenceProdazha(t *testing.T) {
 // TestSequenceVozvrat sends the requests of "Возврат" in order:
 //   1. Авторизация / Вход кассира
 //   2. Смена / Открыть смену
+//      reads sessionToken from Авторизация / Вход кассира
 //   3. Продажа / Продажа за наличные
+//      reads idempotencyKey from Продажа / Продажа за наличные
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   4. Продажа / Продажа по банковской карте
+//      reads idempotencyKey from Продажа / Продажа по банковской карте
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   5. Продажа / Создать QR-платёж
+//      reads idempotencyKey from Продажа / Создать QR-платёж
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   6. Продажа / Статус QR-платежа
+//      reads qrPaymentId from Продажа / Создать QR-платёж
+//      reads sessionToken from Авторизация / Вход кассира
 //   7. Продажа / Чек по оплате QR-кодом
+//      reads idempotencyKey from Продажа / Чек по оплате QR-кодом
+//      reads qrPaymentId from Продажа / Создать QR-платёж
+//      reads qrPaymentStatus from Продажа / Статус QR-платежа
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   8. Возврат / Возврат по чеку продажи
+//      reads idempotencyKey from Возврат / Возврат по чеку продажи
+//      reads receiptId from Продажа / Продажа за наличные
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 func TestSequenceVozvrat(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -118,8 +1618,13 @@ func TestSequenceVozvrat(t *testing.T) {
 // TestSequenceVnesenieIIzieiatie sends the requests of "Внесение и изъятие" in order:
 //   1. Авторизация / Вход кассира
 //   2. Смена / Открыть смену
+//      reads sessionToken from Авторизация / Вход кассира
 //   3. Внесение и изъятие / Внесение наличных
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   4. Внесение и изъятие / Изъятие наличных
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 func TestSequenceVnesenieIIzieiatie(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -131,8 +1636,13 @@ func TestSequenceVnesenieIIzieiatie(t *testing.T) {
 // TestSequenceOtchety sends the requests of "Отчёты" in order:
 //   1. Авторизация / Вход кассира
 //   2. Смена / Открыть смену
+//      reads sessionToken from Авторизация / Вход кассира
 //   3. Отчёты / X-отчёт
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   4. Отчёты / Список чеков смены
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 func TestSequenceOtchety(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -144,8 +1654,12 @@ func TestSequenceOtchety(t *testing.T) {
 // TestSequenceZakrytieSmeny sends the requests of "Закрытие смены" in order:
 //   1. Авторизация / Вход кассира
 //   2. Смена / Открыть смену
+//      reads sessionToken from Авторизация / Вход кассира
 //   3. Закрытие смены / Закрыть смену (Z-отчёт)
+//      reads sessionToken from Авторизация / Вход кассира
+//      reads shiftId from Смена / Открыть смену
 //   4. Закрытие смены / Выход кассира
+//      reads sessionToken from Авторизация / Вход кассира
 func TestSequenceZakrytieSmeny(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -154,287 +1668,459 @@ func TestSequenceZakrytieSmeny(t *testing.T) {
 	stepVykhodKassira(t, h)
 }
 
-// stepProverkaSviaziSServerom sends "Авторизация / Проверка связи с сервером" with the collection's values.
+// stepProverkaSviaziSServerom sends "Авторизация / Проверка связи с сервером" with the collection's values and checks the result.
 func stepProverkaSviaziSServerom(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"status\": \"ok\",\n    \"serverTime\": \"2025-03-14T07:59:58+03:00\",\n    \"apiVersion\": \"1.4.2\"\n}")
+	h.before(t, "ProverkaSviaziSServerom", "pmgen-test-", "baseUrl", "kassaToken")
 	var r Response
 	_, err := h.client.ProverkaSviaziSServerom(h.ctx, CaptureResponse(&r))
-	require.NoError(t, err, "Авторизация / Проверка связи с сервером")
-	h.checkRequest(t, "GET")
+	if e := h.after(t, "ProverkaSviaziSServerom", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "Сервер доступен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.expect(pm.response.json().status).to.eql("ok");
+		h.check(t, "Сервер доступен", jsDeepEqual(e.json("status"), "ok"), "pm.expect(pm.response.json().status).to.eql(\"ok\");")
+	}
 }
 
-// stepVkhodKassira sends "Авторизация / Вход кассира" with the collection's values.
+// stepVkhodKassira sends "Авторизация / Вход кассира" with the collection's values and checks the result.
 func stepVkhodKassira(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "cashierLogin", "cashierPin", "deviceId", "kassaToken")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"token\": \"sess_5f1c2a7e9b3d4c60a8e1\",\n    \"tokenType\": \"Bearer\",\n    \"expiresIn\": 43200,\n    \"cashier\": {\n        \"login\": \"cashier-01\",\n        \"name\": \"Иванова Анна Сергеевна\",\n        \"role\": \"CASHIER\"\n    },\n    \"kassa\": {\n        \"serialNumber\": \"PK-000731\",\n        \"shiftOpen\": false\n    }\n}")
+	h.before(t, "VkhodKassira", "pmgen-test-", "baseUrl", "cashierLogin", "cashierPin", "deviceId", "kassaToken")
 	var body VkhodKassiraRequest
-	h.decodeJSON(t, "{\n    \"login\": \"{{cashierLogin}}\",\n    \"pin\": \"{{cashierPin}}\",\n    \"deviceId\": \"{{deviceId}}\",\n    \"rememberDevice\": false\n}", &body)
+	h.decodeJSON(t, `{
+    "login": "{{cashierLogin}}",
+    "pin": "{{cashierPin}}",
+    "deviceId": "{{deviceId}}",
+    "rememberDevice": false
+}`, &body)
 	var r Response
 	_, err := h.client.VkhodKassira(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Авторизация / Вход кассира")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "VkhodKassira", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "Статус ответа 200", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.response.to.have.jsonBody("token");
+		h.check(t, "Выдан токен сессии", jsHasProperty(e.json(), "token"), "pm.response.to.have.jsonBody(\"token\");")
+		// pm.expect(pm.response.json().tokenType).to.eql("Bearer");
+		h.check(t, "Выдан токен сессии", jsDeepEqual(e.json("tokenType"), "Bearer"), "pm.expect(pm.response.json().tokenType).to.eql(\"Bearer\");")
+	}
 }
 
-// stepInformatsiiaOKasse sends "Авторизация / Информация о кассе" with the collection's values.
+// stepInformatsiiaOKasse sends "Авторизация / Информация о кассе" with the collection's values and checks the result.
 func stepInformatsiiaOKasse(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken", "sessionToken")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"registrationNumber\": 300123456,\n    \"serialNumber\": \"PK-000731\",\n    \"unp\": \"190000001\",\n    \"taxpayerName\": \"ООО «Колосок»\",\n    \"tradePoint\": {\n        \"name\": \"Магазин «Колосок» №3\",\n        \"address\": \"г. Минск, ул. Примерная, д. 1\"\n    },\n    \"mode\": \"TEST\",\n    \"vatPayer\": true,\n    \"softwareVersion\": \"2.8.1\",\n    \"skno\": {\n        \"connected\": true,\n        \"lastExchangeAt\": \"2025-03-14T07:58:11+03:00\"\n    }\n}")
+	h.before(t, "InformatsiiaOKasse", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken")
 	var r Response
 	_, err := h.client.InformatsiiaOKasse(h.ctx, CaptureResponse(&r))
-	require.NoError(t, err, "Авторизация / Информация о кассе")
-	h.checkRequest(t, "GET")
+	if e := h.after(t, "InformatsiiaOKasse", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "Данные кассы получены", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.expect(body.mode).to.eql("TEST");
+		h.check(t, "Данные кассы получены", jsDeepEqual(e.json("mode"), "TEST"), "pm.expect(body.mode).to.eql(\"TEST\");")
+		// pm.expect(body.vatPayer).to.be.true;
+		h.check(t, "Данные кассы получены", jsStrictEqual(e.json("vatPayer"), true), "pm.expect(body.vatPayer).to.be.true;")
+	}
 }
 
-// stepOtkrytSmenu sends "Смена / Открыть смену" with the collection's values.
+// stepOtkrytSmenu sends "Смена / Открыть смену" with the collection's values and checks the result.
 func stepOtkrytSmenu(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "cashierLogin", "cashierName", "kassaToken", "sessionToken")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"status\": \"OPEN\",\n    \"openedAt\": \"2025-03-14T08:00:03+03:00\",\n    \"closedAt\": null,\n    \"cashier\": {\n        \"login\": \"cashier-01\",\n        \"name\": \"Иванова Анна Сергеевна\"\n    }\n}")
+	h.before(t, "OtkrytSmenu", "pmgen-test-", "baseUrl", "cashierLogin", "cashierName", "kassaToken", "sessionToken")
 	var body OtkrytSmenuRequest
-	h.decodeJSON(t, "{\n    \"cashier\": {\n        \"login\": \"{{cashierLogin}}\",\n        \"name\": \"{{cashierName}}\"\n    },\n    \"comment\": null\n}", &body)
+	h.decodeJSON(t, `{
+    "cashier": {
+        "login": "{{cashierLogin}}",
+        "name": "{{cashierName}}"
+    },
+    "comment": null
+}`, &body)
 	var r Response
 	_, err := h.client.OtkrytSmenu(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Смена / Открыть смену")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "OtkrytSmenu", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "Смена открыта", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.expect(body.status).to.eql("OPEN");
+		h.check(t, "Смена открыта", jsDeepEqual(e.json("status"), "OPEN"), "pm.expect(body.status).to.eql(\"OPEN\");")
+		// pm.expect(body.closedAt).to.be.null;
+		h.check(t, "Смена открыта", jsStrictEqual(e.json("closedAt"), nil), "pm.expect(body.closedAt).to.be.null;")
+	}
 }
 
-// stepStatusSmeny sends "Смена / Статус смены" with the collection's values.
+// stepStatusSmeny sends "Смена / Статус смены" with the collection's values and checks the result.
 func stepStatusSmeny(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken", "sessionToken", "shiftId")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"status\": \"OPEN\",\n    \"openedAt\": \"2025-03-14T08:00:03+03:00\",\n    \"closedAt\": null,\n    \"totals\": {\n        \"sales\": 0.00,\n        \"refunds\": 0.00,\n        \"cashIn\": 0.00,\n        \"cashOut\": 0.00,\n        \"receiptCount\": 0\n    }\n}")
+	h.before(t, "StatusSmeny", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var r Response
 	_, err := h.client.StatusSmeny(h.ctx, h.expand(t, "{{shiftId}}"), CaptureResponse(&r))
-	require.NoError(t, err, "Смена / Статус смены")
-	h.checkRequest(t, "GET")
+	if e := h.after(t, "StatusSmeny", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "Смена открыта", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.expect(body.shiftId).to.eql(pm.environment.get("shiftId"));
+		h.check(t, "Смена открыта", jsDeepEqual(e.json("shiftId"), e.scoped(ScopeEnvironment, "shiftId")), "pm.expect(body.shiftId).to.eql(pm.environment.get(\"shiftId\"));")
+		// pm.expect(body.status).to.eql("OPEN");
+		h.check(t, "Смена открыта", jsDeepEqual(e.json("status"), "OPEN"), "pm.expect(body.status).to.eql(\"OPEN\");")
+		// pm.response.to.have.jsonBody("totals.receiptCount");
+		h.check(t, "Смена открыта", jsHasProperty(e.json("totals"), "receiptCount"), "pm.response.to.have.jsonBody(\"totals.receiptCount\");")
+	}
 }
 
-// stepProdazhaZaNalichnye sends "Продажа / Продажа за наличные" with the collection's values.
+// stepProdazhaZaNalichnye sends "Продажа / Продажа за наличные" with the collection's values and checks the result.
 func stepProdazhaZaNalichnye(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"receiptId\": \"b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98\",\n    \"receiptNumber\": 128,\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"type\": \"sale\",\n    \"status\": \"REGISTERED\",\n    \"createdAt\": \"2025-03-14T09:12:45+03:00\",\n    \"total\": 9.90,\n    \"currency\": \"BYN\",\n    \"vat\": [\n        {\n            \"rate\": 10,\n            \"sum\": 0.88\n        },\n        {\n            \"rate\": 20,\n            \"sum\": 0.04\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"cash\",\n            \"amount\": 20.00\n        }\n    ],\n    \"change\": 10.10,\n    \"fiscalSign\": 3719204811,\n    \"customerEmail\": null\n}")
+	h.before(t, "ProdazhaZaNalichnye", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
 	var body ProdazhaZaNalichnyeRequest
-	h.decodeJSON(t, "{\n    \"shiftId\": \"{{shiftId}}\",\n    \"positions\": [\n        {\n            \"name\": \"Хлеб «Нарочанский» нарезной, 500 г\",\n            \"barcode\": \"4810000000017\",\n            \"quantity\": 1,\n            \"unit\": \"шт\",\n            \"price\": 2.35,\n            \"vatRate\": 10,\n            \"sum\": 2.35,\n            \"discount\": null\n        },\n        {\n            \"name\": \"Молоко 3,2%, 1 л\",\n            \"barcode\": \"4810000000024\",\n            \"quantity\": 2,\n            \"unit\": \"шт\",\n            \"price\": 2.45,\n            \"vatRate\": 10,\n            \"sum\": 4.90,\n            \"discount\": null\n        },\n        {\n            \"name\": \"Яблоки «Антоновка»\",\n            \"barcode\": null,\n            \"quantity\": 0.750,\n            \"unit\": \"кг\",\n            \"price\": 3.20,\n            \"vatRate\": 10,\n            \"sum\": 2.40,\n            \"discount\": null\n        },\n        {\n            \"name\": \"Пакет-майка\",\n            \"barcode\": \"4810000000031\",\n            \"quantity\": 1,\n            \"unit\": \"шт\",\n            \"price\": 0.25,\n            \"vatRate\": 20,\n            \"sum\": 0.25,\n            \"discount\": null\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"cash\",\n            \"amount\": 20.00\n        }\n    ],\n    \"total\": 9.90,\n    \"currency\": \"{{currency}}\",\n    \"customerEmail\": null,\n    \"printReceipt\": true,\n    \"примечание\": \"Продажа через основную кассу\"\n}", &body)
+	h.decodeJSON(t, `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        },
+        {
+            "name": "Молоко 3,2%, 1 л",
+            "barcode": "4810000000024",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 2.45,
+            "vatRate": 10,
+            "sum": 4.90,
+            "discount": null
+        },
+        {
+            "name": "Яблоки «Антоновка»",
+            "barcode": null,
+            "quantity": 0.750,
+            "unit": "кг",
+            "price": 3.20,
+            "vatRate": 10,
+            "sum": 2.40,
+            "discount": null
+        },
+        {
+            "name": "Пакет-майка",
+            "barcode": "4810000000031",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 0.25,
+            "vatRate": 20,
+            "sum": 0.25,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 20.00
+        }
+    ],
+    "total": 9.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true,
+    "примечание": "Продажа через основную кассу"
+}`, &body)
 	var r Response
 	_, err := h.client.ProdazhaZaNalichnye(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Продажа / Продажа за наличные")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "ProdazhaZaNalichnye", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "Чек продажи зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.expect(body.type).to.eql("sale");
+		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("type"), "sale"), "pm.expect(body.type).to.eql(\"sale\");")
+		// pm.expect(body.status).to.eql("REGISTERED");
+		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("status"), "REGISTERED"), "pm.expect(body.status).to.eql(\"REGISTERED\");")
+		// pm.expect(body.total).to.eql(9.9);
+		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("total"), 9.9), "pm.expect(body.total).to.eql(9.9);")
+		// pm.expect(body.change).to.eql(10.1);
+		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("change"), 10.1), "pm.expect(body.change).to.eql(10.1);")
+	}
 }
 
-// stepProdazhaPoBankovskoiKarte sends "Продажа / Продажа по банковской карте" with the collection's values.
+// stepProdazhaPoBankovskoiKarte sends "Продажа / Продажа по банковской карте" with the collection's values and checks the result.
 func stepProdazhaPoBankovskoiKarte(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"receiptId\": \"d3a90f56-1c7e-4b28-9e44-0f8b2a6d5c11\",\n    \"receiptNumber\": 130,\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"type\": \"sale\",\n    \"status\": \"REGISTERED\",\n    \"createdAt\": \"2025-03-14T10:05:31+03:00\",\n    \"total\": 15.90,\n    \"currency\": \"BYN\",\n    \"vat\": [\n        {\n            \"rate\": 10,\n            \"sum\": 0.27\n        },\n        {\n            \"rate\": 20,\n            \"sum\": 2.15\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"card\",\n            \"amount\": 15.90,\n            \"card\": {\n                \"rrn\": \"412345678901\",\n                \"authCode\": \"A1B2C3\",\n                \"maskedPan\": \"425519******1234\",\n                \"terminalId\": \"T0001234\"\n            }\n        }\n    ],\n    \"fiscalSign\": 3719205102,\n    \"customerEmail\": null\n}")
+	h.before(t, "ProdazhaPoBankovskoiKarte", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
 	var body ProdazhaPoBankovskoiKarteRequest
-	h.decodeJSON(t, "{\n    \"shiftId\": \"{{shiftId}}\",\n    \"positions\": [\n        {\n            \"name\": \"Кофе молотый, 250 г\",\n            \"barcode\": \"4810000000048\",\n            \"quantity\": 1,\n            \"unit\": \"шт\",\n            \"price\": 12.90,\n            \"vatRate\": 20,\n            \"sum\": 12.90,\n            \"discount\": null\n        },\n        {\n            \"name\": \"Сахар-песок, 1 кг\",\n            \"barcode\": \"4810000000055\",\n            \"quantity\": 1,\n            \"unit\": \"шт\",\n            \"price\": 3.00,\n            \"vatRate\": 10,\n            \"sum\": 3.00,\n            \"discount\": null\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"card\",\n            \"amount\": 15.90,\n            \"card\": {\n                \"rrn\": \"412345678901\",\n                \"authCode\": \"A1B2C3\",\n                \"maskedPan\": \"425519******1234\",\n                \"terminalId\": \"T0001234\"\n            }\n        }\n    ],\n    \"total\": 15.90,\n    \"currency\": \"{{currency}}\",\n    \"customerEmail\": null,\n    \"printReceipt\": true\n}", &body)
+	h.decodeJSON(t, `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Кофе молотый, 250 г",
+            "barcode": "4810000000048",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 12.90,
+            "vatRate": 20,
+            "sum": 12.90,
+            "discount": null
+        },
+        {
+            "name": "Сахар-песок, 1 кг",
+            "barcode": "4810000000055",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 3.00,
+            "vatRate": 10,
+            "sum": 3.00,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "card",
+            "amount": 15.90,
+            "card": {
+                "rrn": "412345678901",
+                "authCode": "A1B2C3",
+                "maskedPan": "425519******1234",
+                "terminalId": "T0001234"
+            }
+        }
+    ],
+    "total": 15.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true
+}`, &body)
 	var r Response
 	_, err := h.client.ProdazhaPoBankovskoiKarte(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Продажа / Продажа по банковской карте")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "ProdazhaPoBankovskoiKarte", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "Чек оплаты картой зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.expect(body.payments[0].type).to.eql("card");
+		h.check(t, "Чек оплаты картой зарегистрирован", jsDeepEqual(e.json("payments", 0, "type"), "card"), "pm.expect(body.payments[0].type).to.eql(\"card\");")
+		// pm.expect(body.total).to.eql(15.9);
+		h.check(t, "Чек оплаты картой зарегистрирован", jsDeepEqual(e.json("total"), 15.9), "pm.expect(body.total).to.eql(15.9);")
+		// pm.response.to.have.jsonBody("payments[0].card.rrn");
+		h.check(t, "Чек оплаты картой зарегистрирован", jsHasProperty(e.json("payments", 0, "card"), "rrn"), "pm.response.to.have.jsonBody(\"payments[0].card.rrn\");")
+	}
 }
 
-// stepSozdatQRPlatezh sends "Продажа / Создать QR-платёж" with the collection's values.
+// stepSozdatQRPlatezh sends "Продажа / Создать QR-платёж" with the collection's values and checks the result.
 func stepSozdatQRPlatezh(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"qrPaymentId\": \"4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86\",\n    \"status\": \"PENDING\",\n    \"amount\": 24.90,\n    \"currency\": \"BYN\",\n    \"qrPayload\": \"00020101021226480012by.example.qr01244c8e2a196d3f4b71b0e59a2c520459995303933540524.905802BY5912KOLOSOK SHOP6005MINSK6304A1F2\",\n    \"expiresAt\": \"2025-03-14T11:45:10+03:00\"\n}")
+	h.before(t, "SozdatQRPlatezh", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
 	var body SozdatQRPlatezhRequest
-	h.decodeJSON(t, "{\n    \"shiftId\": \"{{shiftId}}\",\n    \"amount\": 24.90,\n    \"currency\": \"{{currency}}\",\n    \"purpose\": \"Оплата покупки в магазине «Колосок» №3\",\n    \"ttlSeconds\": 300\n}", &body)
+	h.decodeJSON(t, `{
+    "shiftId": "{{shiftId}}",
+    "amount": 24.90,
+    "currency": "{{currency}}",
+    "purpose": "Оплата покупки в магазине «Колосок» №3",
+    "ttlSeconds": 300
+}`, &body)
 	var r Response
 	_, err := h.client.SozdatQRPlatezh(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Продажа / Создать QR-платёж")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "SozdatQRPlatezh", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "QR-платёж создан", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.response.to.have.jsonBody("qrPayload");
+		h.check(t, "QR-платёж создан", jsHasProperty(e.json(), "qrPayload"), "pm.response.to.have.jsonBody(\"qrPayload\");")
+		// pm.expect(pm.response.json().status).to.eql("PENDING");
+		h.check(t, "QR-платёж создан", jsDeepEqual(e.json("status"), "PENDING"), "pm.expect(pm.response.json().status).to.eql(\"PENDING\");")
+	}
 }
 
-// stepStatusQRPlatezha sends "Продажа / Статус QR-платежа" with the collection's values.
+// stepStatusQRPlatezha sends "Продажа / Статус QR-платежа" with the collection's values and checks the result.
 func stepStatusQRPlatezha(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken", "qrPaymentId", "sessionToken")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"qrPaymentId\": \"4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86\",\n    \"status\": \"PENDING\",\n    \"amount\": 24.90,\n    \"currency\": \"BYN\",\n    \"paidAt\": null,\n    \"expiresAt\": \"2025-03-14T11:45:10+03:00\"\n}")
+	h.before(t, "StatusQRPlatezha", "pmgen-test-", "baseUrl", "kassaToken", "qrPaymentId", "sessionToken")
 	var r Response
 	_, err := h.client.StatusQRPlatezha(h.ctx, h.expand(t, "{{qrPaymentId}}"), CaptureResponse(&r))
-	require.NoError(t, err, "Продажа / Статус QR-платежа")
-	h.checkRequest(t, "GET")
+	if e := h.after(t, "StatusQRPlatezha", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "Статус QR-платежа получен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.expect(body.qrPaymentId).to.eql(pm.environment.get("qrPaymentId"));
+		h.check(t, "Статус QR-платежа получен", jsDeepEqual(e.json("qrPaymentId"), e.scoped(ScopeEnvironment, "qrPaymentId")), "pm.expect(body.qrPaymentId).to.eql(pm.environment.get(\"qrPaymentId\"));")
+		// pm.expect(["PENDING", "PAID"]).to.include(body.status);
+		h.check(t, "Статус QR-платежа получен", jsInclude(jsLiteral("[\"PENDING\",\"PAID\"]"), e.json("status")), "pm.expect([\"PENDING\", \"PAID\"]).to.include(body.status);")
+	}
 }
 
-// stepChekPoOplateQRKodom sends "Продажа / Чек по оплате QR-кодом" with the collection's values.
+// stepChekPoOplateQRKodom sends "Продажа / Чек по оплате QR-кодом" with the collection's values and checks the result.
 func stepChekPoOplateQRKodom(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "currency", "idempotencyKey", "kassaToken", "qrPaymentId", "qrPaymentStatus", "sessionToken", "shiftId")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"receiptId\": \"e91b7d24-3f0a-4c5e-8b62-1d4f9a0c7e35\",\n    \"receiptNumber\": 131,\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"type\": \"sale\",\n    \"status\": \"REGISTERED\",\n    \"createdAt\": \"2025-03-14T11:42:05+03:00\",\n    \"total\": 24.90,\n    \"currency\": \"BYN\",\n    \"vat\": [\n        {\n            \"rate\": 10,\n            \"sum\": 1.17\n        },\n        {\n            \"rate\": 20,\n            \"sum\": 2.00\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"emoney\",\n            \"amount\": 24.90,\n            \"qrPaymentId\": \"4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86\"\n        }\n    ],\n    \"fiscalSign\": 3719205388,\n    \"customerEmail\": null\n}")
+	h.before(t, "ChekPoOplateQRKodom", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "qrPaymentId", "qrPaymentStatus", "sessionToken", "shiftId")
 	var body ChekPoOplateQRKodomRequest
-	h.decodeJSON(t, "{\n    \"shiftId\": \"{{shiftId}}\",\n    \"positions\": [\n        {\n            \"name\": \"Сыр «Брест-Литовск» классический, 200 г\",\n            \"barcode\": \"4810000000062\",\n            \"quantity\": 2,\n            \"unit\": \"шт\",\n            \"price\": 6.45,\n            \"vatRate\": 10,\n            \"sum\": 12.90,\n            \"discount\": null\n        },\n        {\n            \"name\": \"Шоколад горький, 90 г\",\n            \"barcode\": \"4810000000079\",\n            \"quantity\": 3,\n            \"unit\": \"шт\",\n            \"price\": 4.00,\n            \"vatRate\": 20,\n            \"sum\": 12.00,\n            \"discount\": null\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"emoney\",\n            \"amount\": 24.90,\n            \"qrPaymentId\": \"{{qrPaymentId}}\"\n        }\n    ],\n    \"total\": 24.90,\n    \"currency\": \"{{currency}}\",\n    \"customerEmail\": null,\n    \"printReceipt\": true\n}", &body)
+	h.decodeJSON(t, `{
+    "shiftId": "{{shiftId}}",
+    "positions": [
+        {
+            "name": "Сыр «Брест-Литовск» классический, 200 г",
+            "barcode": "4810000000062",
+            "quantity": 2,
+            "unit": "шт",
+            "price": 6.45,
+            "vatRate": 10,
+            "sum": 12.90,
+            "discount": null
+        },
+        {
+            "name": "Шоколад горький, 90 г",
+            "barcode": "4810000000079",
+            "quantity": 3,
+            "unit": "шт",
+            "price": 4.00,
+            "vatRate": 20,
+            "sum": 12.00,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "emoney",
+            "amount": 24.90,
+            "qrPaymentId": "{{qrPaymentId}}"
+        }
+    ],
+    "total": 24.90,
+    "currency": "{{currency}}",
+    "customerEmail": null,
+    "printReceipt": true
+}`, &body)
 	var r Response
 	_, err := h.client.ChekPoOplateQRKodom(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Продажа / Чек по оплате QR-кодом")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "ChekPoOplateQRKodom", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "Чек по QR-оплате зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.expect(body.payments[0].type).to.eql("emoney");
+		h.check(t, "Чек по QR-оплате зарегистрирован", jsDeepEqual(e.json("payments", 0, "type"), "emoney"), "pm.expect(body.payments[0].type).to.eql(\"emoney\");")
+		// pm.expect(body.payments[0].qrPaymentId).to.eql(pm.environment.get("qrPaymentId"));
+		h.check(t, "Чек по QR-оплате зарегистрирован", jsDeepEqual(e.json("payments", 0, "qrPaymentId"), e.scoped(ScopeEnvironment, "qrPaymentId")), "pm.expect(body.payments[0].qrPaymentId).to.eql(pm.environment.get(\"qrPaymentId\"));")
+	}
 }
 
-// stepVozvratPoChekuProdazhi sends "Возврат / Возврат по чеку продажи" with the collection's values.
+// stepVozvratPoChekuProdazhi sends "Возврат / Возврат по чеку продажи" with the collection's values and checks the result.
 func stepVozvratPoChekuProdazhi(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "currency", "idempotencyKey", "kassaToken", "receiptId", "sessionToken", "shiftId")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"receiptId\": \"f0c2a8e7-4d19-4b3a-a6f5-7e1d2c9b8a40\",\n    \"receiptNumber\": 132,\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"type\": \"refund\",\n    \"status\": \"REGISTERED\",\n    \"originalReceiptId\": \"b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98\",\n    \"createdAt\": \"2025-03-14T12:30:18+03:00\",\n    \"total\": 2.35,\n    \"currency\": \"BYN\",\n    \"vat\": [\n        {\n            \"rate\": 10,\n            \"sum\": 0.21\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"cash\",\n            \"amount\": 2.35\n        }\n    ],\n    \"fiscalSign\": 3719205640\n}")
+	h.before(t, "VozvratPoChekuProdazhi", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "receiptId", "sessionToken", "shiftId")
 	var body VozvratPoChekuProdazhiRequest
-	h.decodeJSON(t, "{\n    \"shiftId\": \"{{shiftId}}\",\n    \"originalReceiptId\": \"{{receiptId}}\",\n    \"reason\": \"Возврат товара надлежащего качества\",\n    \"positions\": [\n        {\n            \"name\": \"Хлеб «Нарочанский» нарезной, 500 г\",\n            \"barcode\": \"4810000000017\",\n            \"quantity\": 1,\n            \"unit\": \"шт\",\n            \"price\": 2.35,\n            \"vatRate\": 10,\n            \"sum\": 2.35,\n            \"discount\": null\n        }\n    ],\n    \"payments\": [\n        {\n            \"type\": \"cash\",\n            \"amount\": 2.35\n        }\n    ],\n    \"total\": 2.35,\n    \"currency\": \"{{currency}}\",\n    \"printReceipt\": true\n}", &body)
+	h.decodeJSON(t, `{
+    "shiftId": "{{shiftId}}",
+    "originalReceiptId": "{{receiptId}}",
+    "reason": "Возврат товара надлежащего качества",
+    "positions": [
+        {
+            "name": "Хлеб «Нарочанский» нарезной, 500 г",
+            "barcode": "4810000000017",
+            "quantity": 1,
+            "unit": "шт",
+            "price": 2.35,
+            "vatRate": 10,
+            "sum": 2.35,
+            "discount": null
+        }
+    ],
+    "payments": [
+        {
+            "type": "cash",
+            "amount": 2.35
+        }
+    ],
+    "total": 2.35,
+    "currency": "{{currency}}",
+    "printReceipt": true
+}`, &body)
 	var r Response
 	_, err := h.client.VozvratPoChekuProdazhi(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Возврат / Возврат по чеку продажи")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "VozvratPoChekuProdazhi", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "Чек возврата зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.expect(body.type).to.eql("refund");
+		h.check(t, "Чек возврата зарегистрирован", jsDeepEqual(e.json("type"), "refund"), "pm.expect(body.type).to.eql(\"refund\");")
+		// pm.expect(body.originalReceiptId).to.eql(pm.environment.get("receiptId"));
+		h.check(t, "Чек возврата зарегистрирован", jsDeepEqual(e.json("originalReceiptId"), e.scoped(ScopeEnvironment, "receiptId")), "pm.expect(body.originalReceiptId).to.eql(pm.environment.get(\"receiptId\"));")
+	}
 }
 
-// stepVnesenieNalichnykh sends "Внесение и изъятие / Внесение наличных" with the collection's values.
+// stepVnesenieNalichnykh sends "Внесение и изъятие / Внесение наличных" with the collection's values and checks the result.
 func stepVnesenieNalichnykh(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "cashInAmount", "currency", "kassaToken", "sessionToken", "shiftId")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"operationId\": \"op-20250314-0001\",\n    \"type\": \"CASH_IN\",\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"amount\": 100.00,\n    \"currency\": \"BYN\",\n    \"cashBalance\": 107.55,\n    \"createdAt\": \"2025-03-14T13:00:00+03:00\"\n}")
+	h.before(t, "VnesenieNalichnykh", "pmgen-test-", "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, "VnesenieNalichnykh", "1", "cashInAmount")
 	var body VnesenieNalichnykhRequest
-	h.decodeJSON(t, "{\n    \"shiftId\": \"{{shiftId}}\",\n    \"amount\": {{cashInAmount}},\n    \"currency\": \"{{currency}}\",\n    \"comment\": \"Размен на начало смены\"\n}", &body)
+	h.decodeJSON(t, `{
+    "shiftId": "{{shiftId}}",
+    "amount": {{cashInAmount}},
+    "currency": "{{currency}}",
+    "comment": "Размен на начало смены"
+}`, &body)
 	var r Response
 	_, err := h.client.VnesenieNalichnykh(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Внесение и изъятие / Внесение наличных")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "VnesenieNalichnykh", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "Внесение зарегистрировано", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.expect(body.type).to.eql("CASH_IN");
+		h.check(t, "Внесение зарегистрировано", jsDeepEqual(e.json("type"), "CASH_IN"), "pm.expect(body.type).to.eql(\"CASH_IN\");")
+	}
 }
 
-// stepIzieiatieNalichnykh sends "Внесение и изъятие / Изъятие наличных" with the collection's values.
+// stepIzieiatieNalichnykh sends "Внесение и изъятие / Изъятие наличных" with the collection's values and checks the result.
 func stepIzieiatieNalichnykh(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
-	h.answer(201, "application/json; charset=utf-8", "{\n    \"operationId\": \"op-20250314-0002\",\n    \"type\": \"CASH_OUT\",\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"amount\": 40.00,\n    \"currency\": \"BYN\",\n    \"cashBalance\": 67.55,\n    \"createdAt\": \"2025-03-14T18:30:00+03:00\"\n}")
+	h.before(t, "IzieiatieNalichnykh", "pmgen-test-", "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
 	var body VnesenieNalichnykhRequest
-	h.decodeJSON(t, "{\n    \"shiftId\": \"{{shiftId}}\",\n    \"amount\": 40.00,\n    \"currency\": \"{{currency}}\",\n    \"comment\": \"Инкассация\"\n}", &body)
+	h.decodeJSON(t, `{
+    "shiftId": "{{shiftId}}",
+    "amount": 40.00,
+    "currency": "{{currency}}",
+    "comment": "Инкассация"
+}`, &body)
 	var r Response
 	_, err := h.client.IzieiatieNalichnykh(h.ctx, body, CaptureResponse(&r))
-	require.NoError(t, err, "Внесение и изъятие / Изъятие наличных")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "IzieiatieNalichnykh", err, &r); e != nil {
+		// pm.response.to.have.status(201);
+		h.check(t, "Изъятие зарегистрировано", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+		// pm.expect(pm.response.json().type).to.eql("CASH_OUT");
+		h.check(t, "Изъятие зарегистрировано", jsDeepEqual(e.json("type"), "CASH_OUT"), "pm.expect(pm.response.json().type).to.eql(\"CASH_OUT\");")
+	}
 }
 
-// stepXOtchet sends "Отчёты / X-отчёт" with the collection's values.
+// stepXOtchet sends "Отчёты / X-отчёт" with the collection's values and checks the result.
 func stepXOtchet(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken", "sessionToken", "shiftId")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"reportType\": \"X\",\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"createdAt\": \"2025-03-14T18:45:12+03:00\",\n    \"sales\": {\n        \"count\": 3,\n        \"total\": 50.70,\n        \"byPayment\": {\n            \"cash\": 9.90,\n            \"card\": 15.90,\n            \"emoney\": 24.90\n        }\n    },\n    \"refunds\": {\n        \"count\": 1,\n        \"total\": 2.35,\n        \"byPayment\": {\n            \"cash\": 2.35,\n            \"card\": 0.00,\n            \"emoney\": 0.00\n        }\n    },\n    \"cashIn\": 100.00,\n    \"cashOut\": 40.00,\n    \"cashBalance\": 67.55,\n    \"vat\": [\n        {\n            \"rate\": 10,\n            \"sales\": 2.32,\n            \"refunds\": 0.21\n        },\n        {\n            \"rate\": 20,\n            \"sales\": 4.19,\n            \"refunds\": 0.00\n        }\n    ]\n}")
+	h.before(t, "XOtchet", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var r Response
 	_, err := h.client.XOtchet(h.ctx, h.expand(t, "{{shiftId}}"), CaptureResponse(&r))
-	require.NoError(t, err, "Отчёты / X-отчёт")
-	h.checkRequest(t, "GET")
+	if e := h.after(t, "XOtchet", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "X-отчёт сформирован", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.expect(body.reportType).to.eql("X");
+		h.check(t, "X-отчёт сформирован", jsDeepEqual(e.json("reportType"), "X"), "pm.expect(body.reportType).to.eql(\"X\");")
+		// pm.expect(body.shiftId).to.eql(pm.environment.get("shiftId"));
+		h.check(t, "X-отчёт сформирован", jsDeepEqual(e.json("shiftId"), e.scoped(ScopeEnvironment, "shiftId")), "pm.expect(body.shiftId).to.eql(pm.environment.get(\"shiftId\"));")
+	}
 }
 
-// stepSpisokChekovSmeny sends "Отчёты / Список чеков смены" with the collection's values.
+// stepSpisokChekovSmeny sends "Отчёты / Список чеков смены" with the collection's values and checks the result.
 func stepSpisokChekovSmeny(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken", "sessionToken", "shiftId")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"items\": [\n        {\n            \"receiptId\": \"b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98\",\n            \"receiptNumber\": 128,\n            \"type\": \"sale\",\n            \"total\": 9.90,\n            \"paymentType\": \"cash\",\n            \"createdAt\": \"2025-03-14T09:12:45+03:00\"\n        },\n        {\n            \"receiptId\": \"d3a90f56-1c7e-4b28-9e44-0f8b2a6d5c11\",\n            \"receiptNumber\": 130,\n            \"type\": \"sale\",\n            \"total\": 15.90,\n            \"paymentType\": \"card\",\n            \"createdAt\": \"2025-03-14T10:05:31+03:00\"\n        },\n        {\n            \"receiptId\": \"e91b7d24-3f0a-4c5e-8b62-1d4f9a0c7e35\",\n            \"receiptNumber\": 131,\n            \"type\": \"sale\",\n            \"total\": 24.90,\n            \"paymentType\": \"emoney\",\n            \"createdAt\": \"2025-03-14T11:42:05+03:00\"\n        },\n        {\n            \"receiptId\": \"f0c2a8e7-4d19-4b3a-a6f5-7e1d2c9b8a40\",\n            \"receiptNumber\": 132,\n            \"type\": \"refund\",\n            \"total\": 2.35,\n            \"paymentType\": \"cash\",\n            \"createdAt\": \"2025-03-14T12:30:18+03:00\"\n        }\n    ],\n    \"limit\": 50,\n    \"offset\": 0,\n    \"totalCount\": 4\n}")
+	h.before(t, "SpisokChekovSmeny", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var r Response
 	_, err := h.client.SpisokChekovSmeny(h.ctx, h.expand(t, "{{shiftId}}"), CaptureResponse(&r))
-	require.NoError(t, err, "Отчёты / Список чеков смены")
-	h.checkRequest(t, "GET")
+	if e := h.after(t, "SpisokChekovSmeny", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "Список чеков получен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.expect(body.items).to.be.an("array").that.is.not.empty;
+		h.check(t, "Список чеков получен", (jsType(e.json("items")) == jsString("array")) && (!(jsEmpty(e.json("items")))), "pm.expect(body.items).to.be.an(\"array\").that.is.not.empty;")
+	}
 }
 
-// stepZakrytSmenuZOtchet sends "Закрытие смены / Закрыть смену (Z-отчёт)" with the collection's values.
+// stepZakrytSmenuZOtchet sends "Закрытие смены / Закрыть смену (Z-отчёт)" with the collection's values and checks the result.
 func stepZakrytSmenuZOtchet(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken", "sessionToken", "shiftId")
-	h.answer(200, "application/json; charset=utf-8", "{\n    \"shiftId\": \"5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73\",\n    \"shiftNumber\": 42,\n    \"status\": \"CLOSED\",\n    \"openedAt\": \"2025-03-14T08:00:03+03:00\",\n    \"closedAt\": \"2025-03-14T21:03:10+03:00\",\n    \"zReport\": {\n        \"reportNumber\": 42,\n        \"createdAt\": \"2025-03-14T21:03:10+03:00\",\n        \"sales\": {\n            \"count\": 3,\n            \"total\": 50.70,\n            \"byPayment\": {\n                \"cash\": 9.90,\n                \"card\": 15.90,\n                \"emoney\": 24.90\n            }\n        },\n        \"refunds\": {\n            \"count\": 1,\n            \"total\": 2.35,\n            \"byPayment\": {\n                \"cash\": 2.35,\n                \"card\": 0.00,\n                \"emoney\": 0.00\n            }\n        },\n        \"cashIn\": 100.00,\n        \"cashOut\": 40.00,\n        \"cashBalance\": 67.55,\n        \"vat\": [\n            {\n                \"rate\": 10,\n                \"sales\": 2.32,\n                \"refunds\": 0.21\n            },\n            {\n                \"rate\": 20,\n                \"sales\": 4.19,\n                \"refunds\": 0.00\n            }\n        ],\n        \"fiscalSign\": 3719209921\n    }\n}")
+	h.before(t, "ZakrytSmenuZOtchet", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var body ZakrytSmenuZOtchetRequest
-	h.decodeJSON(t, "{\n    \"printZReport\": true,\n    \"comment\": \"Закрытие смены по окончании рабочего дня\"\n}", &body)
+	h.decodeJSON(t, `{
+    "printZReport": true,
+    "comment": "Закрытие смены по окончании рабочего дня"
+}`, &body)
 	var r Response
 	_, err := h.client.ZakrytSmenuZOtchet(h.ctx, h.expand(t, "{{shiftId}}"), body, CaptureResponse(&r))
-	require.NoError(t, err, "Закрытие смены / Закрыть смену (Z-отчёт)")
-	h.checkRequest(t, "POST")
+	if e := h.after(t, "ZakrytSmenuZOtchet", err, &r); e != nil {
+		// pm.response.to.have.status(200);
+		h.check(t, "Смена закрыта, Z-отчёт сформирован", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+		// pm.expect(pm.response.json().status).to.eql("CLOSED");
+		h.check(t, "Смена закрыта, Z-отчёт сформирован", jsDeepEqual(e.json("status"), "CLOSED"), "pm.expect(pm.response.json().status).to.eql(\"CLOSED\");")
+		// pm.response.to.have.jsonBody("zReport.reportNumber");
+		h.check(t, "Смена закрыта, Z-отчёт сформирован", jsHasProperty(e.json("zReport"), "reportNumber"), "pm.response.to.have.jsonBody(\"zReport.reportNumber\");")
+	}
 }
 
-// stepVykhodKassira sends "Закрытие смены / Выход кассира" with the collection's values.
+// stepVykhodKassira sends "Закрытие смены / Выход кассира" with the collection's values and checks the result.
 func stepVykhodKassira(t *testing.T, h *harness) {
-	h.placeholders(t, "baseUrl", "kassaToken", "sessionToken")
-	h.answer(204, "text/plain", "")
+	h.before(t, "VykhodKassira", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken")
 	var r Response
 	_, err := h.client.VykhodKassira(h.ctx, CaptureResponse(&r))
-	require.NoError(t, err, "Закрытие смены / Выход кассира")
-	h.checkRequest(t, "POST")
-}
-
-// harness runs the steps of a sequence against a local test server that
-// answers each request with the operation's saved example.
-type harness struct {
-	ctx         context.Context
-	client      *Client
-	server      *httptest.Server
-	status      int
-	contentType string
-	body        string
-	received    *http.Request
-}
-
-// newHarness starts the test server and a client whose every base URL
-// points at it and whose credentials are test values.
-func newHarness(t *testing.T) *harness {
-	h := &harness{ctx: t.Context()}
-	h.server = httptest.NewServer(http.HandlerFunc(h.serve))
-	t.Cleanup(h.server.Close)
-	var opts []Option
-	for i := range api.hosts {
-		opts = append(opts, hostOption(i, h.server.URL))
+	if e := h.after(t, "VykhodKassira", err, &r); e != nil {
+		// pm.response.to.have.status(204);
+		h.check(t, "Сессия завершена", jsStrictEqual(e.code(), 204.0), "pm.response.to.have.status(204);")
 	}
-	for _, v := range api.vars {
-		if v.secret {
-			opts = append(opts, variableOption(v.name, "pmgen-test-"+v.name))
-		}
-	}
-	c, err := New(opts...)
-	require.NoError(t, err)
-	h.client = c
-	return h
-}
-
-// serve records the request and writes the answer set by answer.
-func (h *harness) serve(w http.ResponseWriter, r *http.Request) {
-	h.received = r
-	if h.contentType != "" {
-		w.Header().Set("Content-Type", h.contentType)
-	}
-	w.WriteHeader(h.status)
-	io.WriteString(w, h.body)
-}
-
-// answer sets the status, content type and body of the next answer.
-func (h *harness) answer(status int, contentType, body string) {
-	h.status, h.contentType, h.body, h.received = status, contentType, body, nil
-}
-
-// checkRequest checks that the request reached the server with the method.
-func (h *harness) checkRequest(t *testing.T, method string) {
-	t.Helper()
-	require.NotNil(t, h.received, "the request did not reach the server")
-	assert.Equal(t, method, h.received.Method)
-}
-
-// placeholders gives each variable that has no value yet a test value in
-// the global scope, the widest, so that any value a script sets wins.
-func (h *harness) placeholders(t *testing.T, names ...string) {
-	s := h.client.Session()
-	for _, name := range names {
-		if _, ok := s.Get(name); !ok && !h.hasOption(name) {
-			s.Set(ScopeGlobal, name, "pmgen-test-"+name)
-		}
-	}
-}
-
-// hasOption reports whether the client's options give the variable a value.
-func (h *harness) hasOption(name string) bool {
-	for _, v := range api.vars {
-		if v.name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// expand expands a template of the collection with the session's values.
-func (h *harness) expand(t *testing.T, template string) string {
-	t.Helper()
-	s, err := h.client.Session().Expand(template)
-	require.NoError(t, err)
-	return s
-}
-
-// decodeJSON expands a JSON body of the collection and decodes it into v,
-// rejecting keys that v has no field for.
-func (h *harness) decodeJSON(t *testing.T, template string, v any) {
-	t.Helper()
-	text, err := h.client.Session().ExpandJSON(template)
-	require.NoError(t, err)
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.DisallowUnknownFields()
-	require.NoError(t, dec.Decode(v), text)
 }

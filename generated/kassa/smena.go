@@ -80,12 +80,10 @@ var opOtkrytSmenu = operation{
 		return new(OtkrytSmenuError)
 	},
 	path: []string{"api", "v1", "shifts"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "shiftId",
-		path:  []any{"shiftId"},
-		scope: ScopeEnvironment,
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("shiftId", pm.response.json().shiftId);
+		e.set(ScopeEnvironment, "shiftId", e.json("shiftId"))
+	},
 }
 
 // OtkrytSmenu sends the request "Смена / Открыть смену".

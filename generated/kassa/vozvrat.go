@@ -55,18 +55,14 @@ var opVozvratPoChekuProdazhi = operation{
 	method: "POST",
 	name:   "VozvratPoChekuProdazhi",
 	path:   []string{"api", "v1", "receipts", "refund"},
-	post: []assignment{{
-		from:  fromResponseJSON,
-		name:  "refundReceiptId",
-		path:  []any{"receiptId"},
-		scope: ScopeEnvironment,
-	}},
-	pre: []assignment{{
-		from:  fromDynamic,
-		name:  "idempotencyKey",
-		scope: ScopeEnvironment,
-		text:  "$guid",
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.set("refundReceiptId", pm.response.json().receiptId);
+		e.set(ScopeEnvironment, "refundReceiptId", e.json("receiptId"))
+	},
+	preScript: func(e *scriptEnv) {
+		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+	},
 }
 
 // VozvratPoChekuProdazhi sends the request "Возврат / Возврат по чеку продажи".

@@ -86,11 +86,10 @@ var opVykhodKassira = operation{
 	method: "POST",
 	name:   "VykhodKassira",
 	path:   []string{"api", "v1", "auth", "logout"},
-	post: []assignment{{
-		from:  fromUnset,
-		name:  "sessionToken",
-		scope: ScopeEnvironment,
-	}},
+	postScript: func(e *scriptEnv) {
+		// pm.environment.unset("sessionToken");
+		e.unset(ScopeEnvironment, "sessionToken")
+	},
 }
 
 // VykhodKassira sends the request "Закрытие смены / Выход кассира".

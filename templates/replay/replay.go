@@ -87,8 +87,9 @@ type ReplayRecord struct {
 type ReplayServer struct {
 	routes []replayRoute
 
-	mu      sync.Mutex
-	records []ReplayRecord
+	mu        sync.Mutex
+	records   []ReplayRecord
+	preferred string
 }
 
 // replayRoute is an operation with its path template split into segments.
@@ -246,6 +247,9 @@ func (s *ReplayServer) find(r *http.Request, body []byte) (*replayRoute, map[str
 	for i, v := range raw {
 		values[i] = replayUnescape(v)
 	}
+	s.mu.Lock()
+	preferred := s.preferred
+	s.mu.Unlock()
 	var best *replayRoute
 	var bestCaptures map[string]string
 	bestScore := 0
@@ -264,6 +268,9 @@ func (s *ReplayServer) find(r *http.Request, body []byte) (*replayRoute, map[str
 		}
 		if !ok {
 			continue
+		}
+		if preferred != "" && rt.op.Name == preferred {
+			return rt, captures
 		}
 		score := replayMatchScore(&ReplayExampleRequest{Query: rt.op.Query, Headers: rt.op.Headers, Body: rt.op.Body}, r, body)
 		if best == nil || rt.literals > best.literals || rt.literals == best.literals && score > bestScore {
@@ -296,6 +303,16 @@ func (s *ReplayServer) Requests() []ReplayRecord {
 	return append([]ReplayRecord(nil), s.records...)
 }
 
+// Prefer makes the server answer a request with the operation named name
+// whenever that operation's method and path match it, even when another
+// operation matches as well; "" restores the usual choice. Sequence tests
+// use it when two requests of a collection look the same on the wire.
+func (s *ReplayServer) Prefer(name string) {
+	s.mu.Lock()
+	s.preferred = name
+	s.mu.Unlock()
+}
+
 // Reset clears the record of the requests received so far.
 func (s *ReplayServer) Reset() {
 	s.mu.Lock()
@@ -303,18 +320,24 @@ func (s *ReplayServer) Reset() {
 	s.mu.Unlock()
 }
 
-// replayBestExample returns the example whose original request matches r best,
-// the first one on a tie; nil when there are no examples.
+// replayBestExample returns the example whose original request matches r
+// best; on a tie a 2xx example wins over others, then the first one. It
+// returns nil when there are no examples.
 func replayBestExample(examples []ReplayExample, r *http.Request, body []byte) *ReplayExample {
 	var best *ReplayExample
 	bestScore := 0
 	for i := range examples {
 		score := replayMatchScore(examples[i].Request, r, body)
-		if best == nil || score > bestScore {
+		if best == nil || score > bestScore || score == bestScore && !replaySuccess(best) && replaySuccess(&examples[i]) {
 			best, bestScore = &examples[i], score
 		}
 	}
 	return best
+}
+
+// replaySuccess reports whether an example has a 2xx status.
+func replaySuccess(ex *ReplayExample) bool {
+	return ex.Status == 0 || ex.Status >= 200 && ex.Status < 300
 }
 
 // replayMatchScore counts the values of want that r has, less twice the values

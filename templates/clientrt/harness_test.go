@@ -1,0 +1,358 @@
+package clientrt
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// harness runs the steps of a generated sequence test. In replay mode, the
+// default, the client talks to a local replay server that answers from the
+// collection's saved examples, and each step checks that the request
+// arrived as the collection describes it. In live mode, chosen by setting
+// PMGEN_BASE_URL (every host) or PMGEN_BASE_URL_<NAME> (one host), the
+// client talks to a real stand and only the collection's own test-script
+// checks run.
+type harness struct {
+	ctx    context.Context
+	client *Client
+	live   bool
+	replay *ReplayServer
+}
+
+// Environment variables of live mode.
+const (
+	liveBaseURL = "PMGEN_BASE_URL"
+	liveEnvFile = "PMGEN_ENV_FILE"
+	liveVar     = "PMGEN_VAR_"
+)
+
+// newHarness starts the replay server and a client whose every base URL
+// points at it and whose credentials and dynamic variables have fixed test
+// values; or, in live mode, a client configured from the environment.
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	h := &harness{ctx: t.Context()}
+	var opts []Option
+	if liveRequested() {
+		h.live = true
+		opts = h.liveOptions(t)
+	} else {
+		h.replay = NewReplayServer(replayOperations)
+		srv := httptest.NewServer(h.replay)
+		t.Cleanup(srv.Close)
+		for i := range api.hosts {
+			opts = append(opts, hostOption(i, srv.URL))
+		}
+		for _, v := range api.vars {
+			if v.secret {
+				opts = append(opts, variableOption(v.name, "pmgen-test-"+v.name))
+			}
+		}
+		opts = append(opts, WithSigner(unsignedTestSigner{}))
+	}
+	c, err := New(opts...)
+	require.NoError(t, err)
+	h.client = c
+	if !h.live {
+		pinDynamicVariables(c.Session())
+	}
+	return h
+}
+
+// liveRequested reports whether PMGEN_BASE_URL or PMGEN_BASE_URL_<NAME>
+// is set to a non-empty value.
+func liveRequested() bool {
+	for _, kv := range os.Environ() {
+		name, value, _ := strings.Cut(kv, "=")
+		if value != "" && (name == liveBaseURL || strings.HasPrefix(name, liveBaseURL+"_")) {
+			return true
+		}
+	}
+	return false
+}
+
+// liveOptions configures the client from the environment: base URLs,
+// an environment file named by PMGEN_ENV_FILE, and variables given as
+// PMGEN_VAR_<name>. It skips the test, naming what to set, when a
+// credential has no value.
+func (h *harness) liveOptions(t *testing.T) []Option {
+	var opts []Option
+	for i, host := range api.hosts {
+		base := os.Getenv(liveBaseURL + "_" + envName(strings.TrimPrefix(host.option, "With")))
+		if base == "" {
+			base = os.Getenv(liveBaseURL)
+		}
+		if base != "" {
+			opts = append(opts, hostOption(i, base))
+		}
+	}
+	known := map[string]bool{}
+	if path := os.Getenv(liveEnvFile); path != "" {
+		values, err := readEnvironmentFile(path)
+		require.NoError(t, err, "%s names an unreadable environment file", liveEnvFile)
+		for _, v := range values {
+			known[v.name] = true
+		}
+		opts = append(opts, WithEnvironmentFile(path))
+	}
+	var missing []string
+	for _, v := range api.vars {
+		if value, ok := os.LookupEnv(liveVar + envName(v.name)); ok {
+			opts = append(opts, variableOption(v.name, value))
+			continue
+		}
+		if v.secret && !known[v.name] {
+			missing = append(missing, liveVar+envName(v.name))
+		}
+	}
+	if len(missing) > 0 {
+		t.Skipf("live mode needs values for %s: set them, or name an environment file in %s", strings.Join(missing, ", "), liveEnvFile)
+	}
+	return opts
+}
+
+// envName turns a variable or option name into the tail of an environment
+// variable name: upper case, with every character other than a letter or
+// digit replaced by "_", and "_" between a lower-case letter and an upper-
+// case one: "kassaToken" gives "KASSA_TOKEN".
+func envName(name string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			if prev >= 'a' && prev <= 'z' || prev >= '0' && prev <= '9' {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r)
+		case r >= 'a' && r <= 'z':
+			b.WriteRune(r - 'a' + 'A')
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+		prev = r
+	}
+	return b.String()
+}
+
+// pinnedDynamicVariables are the dynamic variables the replay mode fixes
+// for a whole test, so that a value the client sends can be compared with
+// the collection's template.
+var pinnedDynamicVariables = []string{"$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt"}
+
+// pinDynamicVariables gives each pinned dynamic variable one fresh value
+// for the whole test, in the global scope.
+func pinDynamicVariables(s *Session) {
+	for _, name := range pinnedDynamicVariables {
+		if v, err := dynamicValue(name, s.clock); err == nil {
+			s.Set(ScopeGlobal, name, v)
+		}
+	}
+}
+
+// unsignedTestSigner leaves requests unsigned: the replay server checks no
+// signature.
+type unsignedTestSigner struct{}
+
+func (unsignedTestSigner) Sign(*http.Request, string) error { return nil }
+
+// before prepares a step: in replay mode it gives the variables the step
+// reads a test value when nothing has set them yet (a value ending in "-"
+// is a prefix of the variable's name), and tells the replay server which
+// request comes.
+func (h *harness) before(t *testing.T, operation, value string, names ...string) {
+	t.Helper()
+	if h.live {
+		return
+	}
+	h.replay.Prefer(operation)
+	s := h.client.Session()
+	for _, name := range names {
+		if _, ok := s.Get(name); ok || h.hasOption(name) {
+			continue
+		}
+		v := value
+		if strings.HasSuffix(v, "-") {
+			v += name
+		}
+		s.Set(ScopeGlobal, name, v)
+	}
+}
+
+// hasOption reports whether the client's options give the variable a value.
+func (h *harness) hasOption(name string) bool {
+	return slices.ContainsFunc(api.vars, func(v varSpec) bool { return v.name == name })
+}
+
+// expand expands a template of the collection with the session's values.
+func (h *harness) expand(t *testing.T, template string) string {
+	t.Helper()
+	s, err := h.client.Session().Expand(template)
+	require.NoError(t, err)
+	return s
+}
+
+// decodeJSON expands a JSON body of the collection and decodes it into v,
+// rejecting keys that v has no field for, so a type that loses part of the
+// collection's body fails the test.
+func (h *harness) decodeJSON(t *testing.T, template string, v any) {
+	t.Helper()
+	text, err := h.client.Session().ExpandJSON(template)
+	require.NoError(t, err)
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v), "decoding the collection's body into %T:\n%s", v, text)
+}
+
+// after checks a step's call and returns the environment for the checks
+// of the collection's test scripts, or nil when they cannot run: in
+// replay mode, when the request has no saved example to answer with.
+func (h *harness) after(t *testing.T, operation string, err error, r *Response) *scriptEnv {
+	t.Helper()
+	if h.live {
+		require.NoError(t, err, operation)
+		return responseScriptEnv(h.client.Session(), r)
+	}
+	records := h.replay.Requests()
+	require.NotEmpty(t, records, "%s: no request reached the replay server: %v", operation, err)
+	rec := records[len(records)-1]
+	require.Equal(t, operation, rec.Operation, "%s: the replay server matched %s %s to another request", operation, rec.Method, rec.Target)
+	op := replayOperation(operation)
+	require.NotNil(t, op, operation)
+	h.verifyRequest(t, op, rec)
+
+	if status := exampleStatus(op, rec.Example); status >= 400 {
+		var apiErr *APIError
+		require.True(t, errors.As(err, &apiErr), "%s: the example answers %d, want an *APIError, got %v", operation, status, err)
+		assert.Equal(t, status, apiErr.StatusCode, operation)
+	} else {
+		require.NoError(t, err, operation)
+	}
+	if rec.Example == "" {
+		t.Logf("%s: the collection saves no example, so the checks of its test scripts are not run", operation)
+		return nil
+	}
+	return responseScriptEnv(h.client.Session(), r)
+}
+
+// check asserts one check of a test script, named as in the script.
+func (h *harness) check(t *testing.T, name string, ok bool, source string) {
+	t.Helper()
+	assert.True(t, ok, "check %q failed: %s", name, source)
+}
+
+func replayOperation(name string) *ReplayOperation {
+	for i := range replayOperations {
+		if replayOperations[i].Name == name {
+			return &replayOperations[i]
+		}
+	}
+	return nil
+}
+
+func exampleStatus(op *ReplayOperation, name string) int {
+	for _, ex := range op.Examples {
+		if ex.Name == name && name != "" {
+			return ex.Status
+		}
+	}
+	return 200
+}
+
+// verifyRequest checks the request the replay server received against the
+// collection's request: each query parameter, header and the body, with
+// variables the session knows expanded and the others matching anything;
+// and each path variable and {{variable}} of the path against the
+// session's value, which shows that values produced by earlier steps
+// reach this one.
+func (h *harness) verifyRequest(t *testing.T, op *ReplayOperation, rec ReplayRecord) {
+	t.Helper()
+	s := h.client.Session()
+	for name, got := range rec.Captures {
+		if want, ok := s.Get(name); ok {
+			assert.Equal(t, want, got, "%s: path variable %s", op.Name, name)
+		}
+	}
+	u, err := url.ParseRequestURI(rec.Target)
+	require.NoError(t, err)
+	query, _ := url.ParseQuery(u.RawQuery)
+	for _, q := range op.Query {
+		values := query[h.expandLoose(q.Name)]
+		assert.True(t, slices.ContainsFunc(values, func(v string) bool { return h.matches(q.Value, v) }),
+			"%s: query parameter %s: got %q, want a match for %q", op.Name, q.Name, values, q.Value)
+	}
+	for _, hd := range op.Headers {
+		values := rec.Header.Values(h.expandLoose(hd.Name))
+		assert.True(t, slices.ContainsFunc(values, func(v string) bool { return h.matches(hd.Value, v) }),
+			"%s: header %s: got %q, want a match for %q", op.Name, hd.Name, values, hd.Value)
+	}
+	h.verifyBody(t, op, rec.Body)
+}
+
+// verifyBody compares a JSON body with the collection's template as JSON
+// and a text body as text; bodies of other kinds are checked by the
+// client's own tests.
+func (h *harness) verifyBody(t *testing.T, op *ReplayOperation, got []byte) {
+	t.Helper()
+	if strings.TrimSpace(op.Body) == "" {
+		return
+	}
+	var gotJSON any
+	if json.Unmarshal(got, &gotJSON) == nil {
+		text, err := h.client.Session().ExpandJSON(op.Body)
+		var want any
+		if err == nil && json.Unmarshal([]byte(text), &want) == nil {
+			assert.True(t, jsDeepEqual(want, gotJSON), "%s: body\ngot:  %s\nwant: %s", op.Name, got, text)
+		}
+		return
+	}
+	assert.True(t, h.matches(op.Body, string(got)), "%s: body\ngot:  %s\nwant: %s", op.Name, got, op.Body)
+}
+
+// expandLoose expands the references the session knows and leaves the
+// others as they are.
+func (h *harness) expandLoose(template string) string {
+	if v, err := h.client.Session().Expand(template); err == nil {
+		return v
+	}
+	return template
+}
+
+var referencePattern = regexp.MustCompile(`\{\{[^{}]*\}\}`)
+
+// matches reports whether got is template with its references replaced by
+// the session's values, a reference the session does not know matching
+// any text.
+func (h *harness) matches(template, got string) bool {
+	s := h.client.Session()
+	var pattern strings.Builder
+	pattern.WriteString(`^`)
+	last := 0
+	for _, loc := range referencePattern.FindAllStringIndex(template, -1) {
+		pattern.WriteString(regexp.QuoteMeta(template[last:loc[0]]))
+		if v, err := s.Expand(template[loc[0]:loc[1]]); err == nil {
+			pattern.WriteString(regexp.QuoteMeta(v))
+		} else {
+			pattern.WriteString(`(?s:.*)`)
+		}
+		last = loc[1]
+	}
+	pattern.WriteString(regexp.QuoteMeta(template[last:]))
+	pattern.WriteString(`$`)
+	re, err := regexp.Compile(pattern.String())
+	return err == nil && re.MatchString(got)
+}
