@@ -301,10 +301,10 @@ type Payload struct {
 
 // Example is a saved response.
 type Example struct {
-	Name        string
-	Status      int
-	Headers     []Header
-	Body        string
+	Name    string
+	Status  int
+	Headers []Header
+	Body    string
 	// ReplayBody is the body a replay server answers with: Body itself, or,
 	// when Body is JSON that only parses leniently (comments, trailing
 	// commas, unquoted placeholders), the same JSON in strict form with

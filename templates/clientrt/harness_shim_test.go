@@ -27,8 +27,8 @@ type (
 var NewReplayServer = replay.NewReplayServer
 
 var api = &apiSpec{
-	hosts: []hostSpec{{template: "{{baseUrl}}", option: "WithBaseURL"}},
-	vars:  []varSpec{{name: "token", scope: ScopeEnvironment, secret: true, option: "WithToken"}},
+	hosts:   []hostSpec{{template: "{{baseUrl}}", option: "WithBaseURL"}},
+	vars:    []varSpec{{name: "token", scope: ScopeEnvironment, secret: true, option: "WithToken"}},
 	schemes: []authScheme{{kind: "bearer", params: map[string]string{"token": "{{token}}"}}},
 }
 
