@@ -129,11 +129,12 @@ func sequenceDiagram(seq *model.Sequence) string {
 		index[step] = i + 1
 	}
 	// passed lists, for each step, the variables later steps read from
-	// it, in the order they are first read.
+	// it, in the order they are first read. A value a step sets for
+	// itself, in its pre-request script, passes between no steps.
 	passed := map[*model.Step][]string{}
 	for _, step := range seq.Steps {
-		for _, r := range step.Reads {
-			if r.Producer != nil && !slices.Contains(passed[r.Producer], r.Name) {
+		for _, r := range fromEarlierSteps(step) {
+			if !slices.Contains(passed[r.Producer], r.Name) {
 				passed[r.Producer] = append(passed[r.Producer], r.Name)
 			}
 		}
@@ -145,10 +146,8 @@ func sequenceDiagram(seq *model.Sequence) string {
 	b.WriteString("    participant api as API\n")
 	for _, step := range seq.Steps {
 		var reads []string
-		for _, r := range step.Reads {
-			if r.Producer != nil {
-				reads = append(reads, mermaidText(r.Name)+" from "+strconv.Itoa(index[r.Producer]))
-			}
+		for _, r := range fromEarlierSteps(step) {
+			reads = append(reads, mermaidText(r.Name)+" from "+strconv.Itoa(index[r.Producer]))
 		}
 		if len(reads) > 0 {
 			fmt.Fprintf(&b, "    Note over client: reads %s\n", strings.Join(reads, ", "))
@@ -169,13 +168,25 @@ func sequenceDiagram(seq *model.Sequence) string {
 	return b.String()
 }
 
+// fromEarlierSteps returns the variables a step reads that an earlier step
+// of its sequence produced.
+func fromEarlierSteps(step *model.Step) []model.VariableFlow {
+	var out []model.VariableFlow
+	for _, r := range step.Reads {
+		if r.Producer != nil && r.Producer != step {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // markdownText returns collection text as one line of inline Markdown
 // that renders as the text itself inside a table cell or a heading.
 // Control, invisible and bidirectional characters are dropped, and line
-// breaks become spaces. A backslash escapes each character that has a
-// meaning there: emphasis, code spans, links, images, strikethrough,
-// GitHub's math, entities, a heading's closing "#", the table's "|", and
-// "<", so that no tag and no "<!--" or "-->" of an HTML comment can form.
+// breaks become spaces. A backslash escapes each character that means
+// something there: emphasis, code spans, links, images, strikethrough,
+// GitHub's math, entities, a heading's closing "#" and the table's "|".
+// It also escapes "<", so that no tag and no HTML comment can start.
 func markdownText(text string) string {
 	var b strings.Builder
 	for _, r := range oneLineText(text) {
@@ -188,12 +199,12 @@ func markdownText(text string) string {
 }
 
 // mermaidText returns collection text as one line of Mermaid message or
-// note text. Mermaid ends a statement at ";" and a newline, starts a
-// comment at "#" and "%%", and reads ":" after "style" or "classDef",
-// "<" and ">" and quotes as markup; each such character becomes an
-// entity code such as "#59;", which Mermaid shows as the character.
-// Backticks become entity codes too, so no line of a diagram can close
-// the Markdown code fence around it.
+// note text. Mermaid ends a statement at ";" or a newline and starts a
+// comment at "#" or "%%". It reads "<", ">", "&" and quotes as markup, and
+// ":" after "style" or "classDef" as a style. Each of these characters
+// becomes an entity code such as "#59;", which Mermaid shows as the
+// character. Backticks become entity codes too, so that no line of a
+// diagram can close the Markdown code fence around it.
 func mermaidText(text string) string {
 	var b strings.Builder
 	for _, r := range oneLineText(text) {
