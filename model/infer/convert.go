@@ -153,7 +153,7 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 	for i, f := range s.fields {
 		cands[i].Base = fieldName(f.key)
 	}
-	names, _ := naming.Resolve(cands, nil)
+	names := c.r.resolveFieldNames(p, s, cands)
 
 	fields := make([]*types.Field, len(s.fields))
 	for i, f := range s.fields {

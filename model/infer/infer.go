@@ -89,6 +89,8 @@ type Options struct {
 	// {{name}} placeholder, as it would be substituted into the body, and
 	// false when there is none. Nil means no placeholder has a value.
 	Placeholder func(name string) (value string, ok bool)
+	// FieldNames pin the Go names of fields; see FieldName.
+	FieldNames []FieldName
 }
 
 // Override sets the type at every place that the pattern Path matches,
@@ -115,7 +117,9 @@ type Sample struct {
 type Registry struct {
 	opts      Options
 	overrides []compiledOverride
-	diags     diag.List
+	// fieldNames are the compiled Options.FieldNames.
+	fieldNames []compiledFieldName
+	diags      diag.List
 
 	structs map[string]*types.Type // by structural signature
 	sigIDs  map[*types.Type]int    // struct → number used in signatures
@@ -154,6 +158,7 @@ func NewRegistry(opts Options) *Registry {
 		}
 		r.overrides = append(r.overrides, compiledOverride{Override: o, pattern: pat})
 	}
+	r.compileFieldNames()
 	return r
 }
 
