@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -57,7 +56,11 @@ func (g *gen) replayOperations() jen.Code {
 		if len(headers) > 0 {
 			d[jen.Id("Headers")] = jen.Index().Id("ReplayHeader").Values(headers...)
 		}
-		if op.Body != nil && (op.Body.Kind == model.BodyJSON || op.Body.Kind == model.BodyText) {
+		switch {
+		case op.Body == nil:
+		case op.Body.Kind == model.BodyJSON:
+			d[jen.Id("Body")] = stringLit(op.Body.JSONTemplate)
+		case op.Body.Kind == model.BodyText:
 			d[jen.Id("Body")] = stringLit(op.Body.Template)
 		}
 		var examples []jen.Code
@@ -161,7 +164,7 @@ func (g *gen) sequenceTest(seq *model.Sequence) jen.Code {
 //	}
 func (g *gen) stepFunc(op *model.Operation) jen.Code {
 	var body []jen.Code
-	body = append(body, beforeCalls(op)...)
+	body = append(body, beforeCalls(op, g.numericVariables())...)
 
 	callArgs := []jen.Code{jen.Id("h").Dot("ctx")}
 	for _, p := range op.Params {
@@ -190,13 +193,29 @@ func (g *gen) stepFunc(op *model.Operation) jen.Code {
 			Block(body...).Line())...)
 }
 
+// numericVariables returns the variables that stand unquoted in some JSON
+// body: their test value must be a number wherever they are used.
+func (g *gen) numericVariables() map[string]bool {
+	if g.numeric == nil {
+		g.numeric = map[string]bool{}
+		for _, op := range g.api.Operations {
+			if op.Body != nil {
+				for _, name := range op.Body.Unquoted {
+					g.numeric[name] = true
+				}
+			}
+		}
+	}
+	return g.numeric
+}
+
 // beforeCalls emits the harness calls that give the variables a step
 // reads test values: text, or the number 1 for variables that stand
 // unquoted in a JSON body.
-func beforeCalls(op *model.Operation) []jen.Code {
+func beforeCalls(op *model.Operation, numeric map[string]bool) []jen.Code {
 	var text, numbers []jen.Code
 	for _, r := range op.Reads {
-		if op.Body != nil && slices.Contains(op.Body.Unquoted, r) {
+		if numeric[r] {
 			numbers = append(numbers, jen.Lit(r))
 		} else {
 			text = append(text, jen.Lit(r))
@@ -253,14 +272,14 @@ func bodyValue(op *model.Operation) (jen.Code, []jen.Code) {
 		if b.Kind == model.BodyGraphQL {
 			name = "variables"
 		}
-		if strings.TrimSpace(b.Template) == "" {
+		if strings.TrimSpace(b.JSONTemplate) == "" {
 			// var variables T: the collection sends no variables.
 			return jen.Id(name), []jen.Code{jen.Var().Id(name).Add(bodyGoType(b.Type))}
 		}
 		// var body T; h.decodeJSON(t, template, &body)
 		return jen.Id(name), []jen.Code{
 			jen.Var().Id(name).Add(bodyGoType(b.Type)),
-			jen.Id("h").Dot("decodeJSON").Call(jen.Id("t"), stringLit(b.Template), jen.Op("&").Id(name)),
+			jen.Id("h").Dot("decodeJSON").Call(jen.Id("t"), stringLit(b.JSONTemplate), jen.Op("&").Id(name)),
 		}
 	case model.BodyText:
 		return jen.Id("h").Dot("expand").Call(jen.Id("t"), stringLit(b.Template)), nil

@@ -24,6 +24,8 @@ type gen struct {
 
 	hostIndex   map[*model.Host]int
 	schemeIndex map[*model.AuthScheme]int
+	// numeric holds the variables that stand unquoted in a JSON body.
+	numeric map[string]bool
 }
 
 // unit is one generated file of operations and the types only they use.

@@ -91,6 +91,7 @@ func (b *builder) requestBody(src *opSource) *Body {
 		body := &Body{Kind: BodyGraphQL, ContentType: "application/json", GraphQLQuery: pb.GraphQLQuery, Template: pb.GraphQLVariables}
 		if v := b.parseSample(pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {
 			body.Unquoted = unquotedPlaceholders(v, nil)
+			body.JSONTemplate = jsonTemplate(pb.GraphQLVariables, v)
 			src.samples.request = append(src.samples.request, sample{pb.GraphQLVariables, "GraphQL variables", pb.Pos, op.Where})
 		}
 		return body
@@ -118,6 +119,7 @@ func (b *builder) rawBody(src *opSource, pb *parser.Body) *Body {
 	}
 	body.Kind = BodyJSON
 	body.Unquoted = unquotedPlaceholders(v, nil)
+	body.JSONTemplate = string(jsontree.AppendTemplate(nil, v))
 	src.samples.request = append(src.samples.request, sample{pb.Raw, "request body", pb.Pos, op.Where})
 	return body
 }
@@ -274,4 +276,13 @@ func replayBody(body, contentType string) string {
 		return body
 	}
 	return string(jsontree.AppendStrict(nil, v))
+}
+
+// jsonTemplate returns raw when it is JSON apart from unquoted
+// placeholders, and otherwise v rewritten as such.
+func jsonTemplate(raw string, v *jsontree.Value) string {
+	if _, err := jsontree.Parse([]byte(raw), jsontree.Options{Placeholders: true}); err == nil {
+		return raw
+	}
+	return string(jsontree.AppendTemplate(nil, v))
 }

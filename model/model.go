@@ -258,6 +258,11 @@ type Body struct {
 	ContentType string
 	// Template is the raw body text with its {{variable}} references.
 	Template string
+	// JSONTemplate is a JSON Template, or the variables of a GraphQL body,
+	// rewritten as strict JSON: comments and trailing commas dropped,
+	// unquoted placeholders kept. It becomes valid JSON once the
+	// placeholders are substituted; empty for other bodies.
+	JSONTemplate string
 	// Type is the Go type of a JSON body, or of GraphQL variables; nil
 	// when the body is sent as text.
 	Type *types.Type

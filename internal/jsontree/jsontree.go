@@ -572,8 +572,24 @@ func (idx *LineIndex) LineCol(offset int) (line, col int) {
 // AppendStrict appends v to dst as compact RFC 8259 JSON. Numbers keep
 // their literal text and members their order; a Placeholder becomes null.
 func AppendStrict(dst []byte, v *Value) []byte {
+	return appendJSON(dst, v, false)
+}
+
+// AppendTemplate is AppendStrict, except that a Placeholder is written as
+// its {{...}} text, so the result becomes JSON once the placeholders are
+// substituted.
+func AppendTemplate(dst []byte, v *Value) []byte {
+	return appendJSON(dst, v, true)
+}
+
+func appendJSON(dst []byte, v *Value, keepPlaceholders bool) []byte {
 	switch v.Kind {
-	case Null, Placeholder:
+	case Placeholder:
+		if keepPlaceholders {
+			return append(dst, v.Str...)
+		}
+		return append(dst, "null"...)
+	case Null:
 		return append(dst, "null"...)
 	case Bool:
 		return strconv.AppendBool(dst, v.Bool)
@@ -587,7 +603,7 @@ func AppendStrict(dst []byte, v *Value) []byte {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = AppendStrict(dst, &v.Items[i])
+			dst = appendJSON(dst, &v.Items[i], keepPlaceholders)
 		}
 		return append(dst, ']')
 	case Object:
@@ -598,7 +614,7 @@ func AppendStrict(dst []byte, v *Value) []byte {
 			}
 			dst = appendString(dst, v.Members[i].Key)
 			dst = append(dst, ':')
-			dst = AppendStrict(dst, &v.Members[i].Value)
+			dst = appendJSON(dst, &v.Members[i].Value, keepPlaceholders)
 		}
 		return append(dst, '}')
 	}

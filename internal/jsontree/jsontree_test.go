@@ -198,4 +198,5 @@ func TestAppendStrict(t *testing.T) {
 	out := AppendStrict(nil, v)
 	assert.Equal(t, `{"a":[1.50,null,"q\"\u0001"],"b":{}}`, string(out))
 	assert.True(t, json.Valid(out))
+	assert.Equal(t, `{"a":[1.50,{{x}},"q\"\u0001"],"b":{}}`, string(AppendTemplate(nil, v)))
 }

@@ -68,7 +68,7 @@ func TestServesExamplesAndRecordsRequests(t *testing.T) {
 	recs := rs.Requests()
 	require.Len(t, recs, 3)
 	assert.Equal(t, ReplayRecord{Method: "GET", Target: "/shift/42?x=1", Header: recs[0].Header, Body: []byte{},
-		Operation: "GetShift", Example: "open", Captures: map[string]string{"shiftId": "42"}}, recs[0])
+		Operation: "GetShift", Example: "open", Captures: map[string]string{":shiftId": "42"}}, recs[0])
 	assert.Equal(t, "GetCurrentShift", recs[1].Operation)
 	assert.Equal(t, map[string]string{}, recs[1].Captures)
 	assert.Equal(t, map[string]string{"registerId": "R 1", "receiptId": "77"}, recs[2].Captures)
@@ -124,7 +124,7 @@ func TestSegmentMatching(t *testing.T) {
 		template, value string
 		want            map[string]string
 	}{
-		{":id", "12", map[string]string{"id": "12"}},
+		{":id", "12", map[string]string{":id": "12"}},
 		{"{{id}}", "", map[string]string{"id": ""}},
 		{"r-{{id}}.json", "r-5.json", map[string]string{"id": "5"}},
 		{"r-{{id}}.json", "x-5.json", nil},
