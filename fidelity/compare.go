@@ -82,33 +82,97 @@ type Row struct {
 	Diffs []string
 }
 
-// Compare compares newman's requests with the pmgen client's, request by
-// request. expected supplies the names of the requests and the declared
-// departures; it may be shorter than the lists or nil.
+// Compare compares newman's requests with the pmgen client's. The two
+// lists are aligned on method and target first, so that a request one
+// client did not send shows up as such instead of shifting every later
+// pair. expected supplies the names of newman's requests and the declared
+// departures; it may be shorter than the list or nil.
 func Compare(newman, pmgen []Request, expected []ExpectedRequest) []Row {
-	n := max(len(newman), len(pmgen))
-	rows := make([]Row, 0, n)
-	for i := range n {
-		row := Row{Index: i + 1}
+	var rows []Row
+	for _, pair := range align(newman, pmgen) {
+		row := Row{Index: len(rows) + 1}
 		var exp *ExpectedRequest
-		if i < len(expected) {
-			exp = &expected[i]
+		if pair.newman >= 0 && pair.newman < len(expected) {
+			exp = &expected[pair.newman]
 			row.Name = exp.Name
 		}
 		switch {
-		case i >= len(pmgen):
-			row.Method, row.Target = newman[i].Method, newman[i].Target
+		case pair.pmgen < 0:
+			r := &newman[pair.newman]
+			row.Method, row.Target = r.Method, r.Target
 			row.Outcome, row.Diffs = Different, []string{"the pmgen client did not send this request"}
-		case i >= len(newman):
-			row.Method, row.Target = pmgen[i].Method, pmgen[i].Target
+		case pair.newman < 0:
+			r := &pmgen[pair.pmgen]
+			row.Method, row.Target = r.Method, r.Target
 			row.Outcome, row.Diffs = Different, []string{"newman did not send this request"}
 		default:
-			row.Method, row.Target = newman[i].Method, newman[i].Target
-			compareRow(&row, &newman[i], &pmgen[i], exp)
+			r := &newman[pair.newman]
+			row.Method, row.Target = r.Method, r.Target
+			compareRow(&row, r, &pmgen[pair.pmgen], exp)
 		}
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// pair holds the indexes of two requests compared with each other; -1
+// marks a request only one client sent.
+type pair struct{ newman, pmgen int }
+
+// align pairs the requests of both lists in order. Requests with the same
+// method and target are matched by a longest common subsequence; between
+// two matches, the unmatched requests of both sides are paired in order
+// and the rest stand alone.
+func align(a, b []Request) []pair {
+	key := func(r *Request) string { return r.Method + " " + r.Target }
+	// lcs[i][j] is the length of the longest common subsequence of a[i:]
+	// and b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if key(&a[i]) == key(&b[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []pair
+	var onlyA, onlyB []int
+	flush := func() {
+		for k := range max(len(onlyA), len(onlyB)) {
+			p := pair{-1, -1}
+			if k < len(onlyA) {
+				p.newman = onlyA[k]
+			}
+			if k < len(onlyB) {
+				p.pmgen = onlyB[k]
+			}
+			out = append(out, p)
+		}
+		onlyA, onlyB = onlyA[:0], onlyB[:0]
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && key(&a[i]) == key(&b[j]):
+			flush()
+			out = append(out, pair{i, j})
+			i++
+			j++
+		case j >= len(b) || (i < len(a) && lcs[i+1][j] >= lcs[i][j+1]):
+			onlyA = append(onlyA, i)
+			i++
+		default:
+			onlyB = append(onlyB, j)
+			j++
+		}
+	}
+	flush()
+	return out
 }
 
 // compareRow fills the outcome of one pair of requests.

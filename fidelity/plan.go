@@ -87,7 +87,11 @@ type planInput struct {
 func newPlan(in planInput) (*Plan, error) {
 	p := &Plan{}
 	for _, h := range in.api.Hosts {
-		p.Options = append(p.Options, OptionValue{Option: h.GoName, Value: in.substitute(h.Template)})
+		// A request without URL has an empty host, which newman does
+		// not send either.
+		if h.Template != "" {
+			p.Options = append(p.Options, OptionValue{Option: h.GoName, Value: in.substitute(h.Template)})
+		}
 	}
 	for _, v := range in.api.Variables {
 		if !v.Secret {

@@ -18,8 +18,12 @@ func (b *builder) resolveOperations() {
 		op.KeepBody = keepBody(src)
 
 		parts := splitURL(req.URL)
-		if !req.HasURL {
+		switch {
+		case !req.HasURL:
 			b.diags.Warn(CodeMissingURL, op.Pos, op.Where, "the request has no URL: the client sends it to the base URL alone; add a URL to the request")
+		case req.URL.Object && !req.URL.HasHost && !req.URL.HasPath:
+			b.diags.Warn(CodeMissingURL, op.Pos, op.Where,
+				"the URL object has neither host nor path, so Postman ignores its raw text and sends nothing; the client sends the request only once its base URL option is set; add host and path to the URL")
 		}
 		op.URL = URL{Raw: firstNonEmpty(req.URL.Raw, parts.rawURL()), Hash: parts.hash, Query: parts.query}
 		op.URL.Host = b.host(parts.host, op)
@@ -86,12 +90,15 @@ func (b *builder) host(template string, op *Operation) *Host {
 }
 
 // resolvePath turns path segments into templates; a ":name" segment with
-// a matching path variable becomes a parameter.
+// a matching path variable becomes a parameter. As in postman-collection
+// 4.x, the variable's name ends at the first ".", so ":Sid.json" is the
+// variable Sid followed by ".json".
 func (b *builder) resolvePath(op *Operation, segments []string, vars []*parser.Variable) {
 	for _, seg := range segments {
 		s := PathSegment{Template: seg}
-		if name, ok := strings.CutPrefix(seg, ":"); ok && name != "" {
-			if i := slices.IndexFunc(vars, func(v *parser.Variable) bool { return v.Key == name }); i >= 0 {
+		if rest, ok := strings.CutPrefix(seg, ":"); ok {
+			name, _, _ := strings.Cut(rest, ".")
+			if i := slices.IndexFunc(vars, func(v *parser.Variable) bool { return name != "" && v.Key == name }); i >= 0 {
 				s.Param = op.param(name, FromPathVariable)
 				s.Param.Default = vars[i].Value
 				s.Param.Doc = vars[i].Description

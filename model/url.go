@@ -15,12 +15,16 @@ type urlParts struct {
 	hash  string
 }
 
-// splitURL returns the parts Postman sends. When a URL object has host or
-// path parts, Postman builds the URL from the parts and ignores raw;
-// otherwise it parses raw.
+// splitURL returns the parts Postman sends. A URL string is parsed. A URL
+// object is built from its parts and its raw text is ignored, as
+// postman-collection 4.x does, so an object with neither host nor path is
+// an empty URL.
 func splitURL(u parser.URL) urlParts {
-	if u.HasHost || u.HasPath {
+	switch {
+	case u.HasHost || u.HasPath:
 		return partsFromObject(u)
+	case u.Object:
+		return urlParts{}
 	}
 	return parseRawURL(u.Raw)
 }

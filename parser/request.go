@@ -52,7 +52,7 @@ func (d *decoder) url(n node) (URL, bool) {
 }
 
 func (d *decoder) urlObject(n node) URL {
-	var u URL
+	u := URL{Object: true}
 	u.Raw, u.HasRaw = d.optText(n.field("raw"))
 	u.Protocol = d.text(n.field("protocol"))
 	u.Host, u.HasHost = d.host(n.field("host"))

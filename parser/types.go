@@ -78,6 +78,8 @@ type Request struct {
 // URL is a request URL. Postman's runtime builds the URL from the parts
 // when they are present and from Raw otherwise; both are kept.
 type URL struct {
+	// Object is set when the URL is written as an object, not a string.
+	Object   bool
 	Raw      string
 	HasRaw   bool
 	Protocol string

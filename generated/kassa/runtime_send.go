@@ -77,7 +77,8 @@ type preparedOperation struct {
 
 // pathSegment is one path segment: a template, or a path variable
 // ":name" whose value comes from the call's params, followed by suffix
-// (Postman reads ":id.json" as the variable id and the suffix ".json").
+// (postman-collection 4.x reads ":id.json" as the variable id and the
+// suffix ".json").
 type pathSegment struct {
 	text     template
 	variable string
@@ -282,11 +283,16 @@ func (c *Client) buildTarget(r *resolver, op *operation, p *preparedOperation, a
 			}
 			continue
 		}
-		value, ok := r.lookup(seg.variable)
-		if !ok {
-			return requestTarget{}, fmt.Errorf("path variable %q has no value", seg.variable)
+		// Postman fills a path variable only from the request's own path
+		// variables, and only with a non-empty value; otherwise it sends
+		// the segment as written.
+		value, ok := r.param(seg.variable)
+		if !ok || value == "" {
+			buf = append(buf, ':')
+			buf = append(buf, seg.variable...)
+		} else {
+			buf = appendEncoded(buf, value, pathData)
 		}
-		buf = appendEncoded(buf, value, pathData)
 		buf = append(buf, seg.suffix...)
 	}
 	if len(p.query) > 0 || auth.queryKey != "" {

@@ -157,6 +157,16 @@ func (r *resolver) lookup(name string) (string, bool) {
 	return r.lookupSession(name)
 }
 
+// param returns the value of the call's param name.
+func (r *resolver) param(name string) (string, bool) {
+	for i := range r.params {
+		if r.params[i].name == name {
+			return r.params[i].value, true
+		}
+	}
+	return "", false
+}
+
 // lookupSession returns the value of name in the sessions, narrowest scope
 // first.
 func (r *resolver) lookupSession(name string) (string, bool) {
