@@ -221,15 +221,14 @@ func beforeCalls(op *model.Operation, numeric map[string]bool) []jen.Code {
 			text = append(text, jen.Lit(r))
 		}
 	}
-	call := func(value string, names []jen.Code) jen.Code {
-		args := append([]jen.Code{jen.Id("t"), jen.Lit(op.GoName), jen.Lit(value)}, names...)
-		return jen.Id("h").Dot("before").Call(args...)
-	}
-	out := []jen.Code{call("pmgen-test-", text)}
+	var out []jen.Code
 	if len(numbers) > 0 {
-		out = append(out, call("1", numbers))
+		// h.numbers(t, "amount")
+		out = append(out, jen.Id("h").Dot("numbers").Call(append([]jen.Code{jen.Id("t")}, numbers...)...))
 	}
-	return out
+	// h.before(t, &opX, "pmgen-test-", "a", "b")
+	args := append([]jen.Code{jen.Id("t"), jen.Op("&").Id(operationVarName(op)), jen.Lit("pmgen-test-")}, text...)
+	return append(out, jen.Id("h").Dot("before").Call(args...))
 }
 
 // checkStatements emits the checks of the operation's test scripts, each
@@ -253,10 +252,14 @@ func checkStatements(op *model.Operation) []jen.Code {
 // paramValue is the test's argument for a method parameter: the path
 // variable's value from the collection, expanded, or a test value.
 func paramValue(p *model.Param) jen.Code {
-	if p.Source == model.FromPathVariable && p.Default != "" {
-		return jen.Id("h").Dot("expand").Call(jen.Id("t"), jen.Lit(p.Default))
+	if p.Source == model.FromPathVariable {
+		if p.Default != "" {
+			return jen.Id("h").Dot("expand").Call(jen.Id("t"), jen.Lit(p.Default))
+		}
+		return jen.Lit("pmgen-test-" + p.Name)
 	}
-	return jen.Lit("pmgen-test-" + p.Name)
+	// A variable nothing defines: h.param(t, "name")
+	return jen.Id("h").Dot("param").Call(jen.Id("t"), jen.Lit(p.Name))
 }
 
 // bodyValue returns the body argument of the call and the statements that
@@ -282,7 +285,7 @@ func bodyValue(op *model.Operation) (jen.Code, []jen.Code) {
 			jen.Id("h").Dot("decodeJSON").Call(jen.Id("t"), stringLit(b.JSONTemplate), jen.Op("&").Id(name)),
 		}
 	case model.BodyText:
-		return jen.Id("h").Dot("expand").Call(jen.Id("t"), stringLit(b.Template)), nil
+		return jen.Id("h").Dot("text").Call(jen.Id("t"), stringLit(b.Template)), nil
 	case model.BodyFile:
 		return jen.Qual("strings", "NewReader").Call(jen.Lit("pmgen test file")), nil
 	case model.BodyURLEncoded, model.BodyMultipart:

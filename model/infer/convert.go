@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/model/naming"
@@ -65,7 +66,34 @@ func (c *converter) convert(s *shape, p path, name string) *types.Type {
 		c.untypedWarn(CodeUntypedEmptyObject, s.origin[kindObject], p, "is an empty object in every sample")
 		return c.raw(p)
 	}
+	for _, f := range s.fields {
+		if strings.Contains(f.key, "{{") && strings.Contains(f.key, "}}") {
+			c.untypedWarn(CodeUntaggableKey, s.origin[kindObject], p,
+				fmt.Sprintf("has the key %q, a variable whose value names the key at run time", f.key))
+			return c.raw(p)
+		}
+		if !taggableKey(f.key) {
+			c.untypedWarn(CodeUntaggableKey, s.origin[kindObject], p,
+				fmt.Sprintf("has the key %q, which encoding/json cannot name in a struct tag", f.key))
+			return c.raw(p)
+		}
+	}
 	return c.structOf(s, p, name)
+}
+
+// taggableKey reports whether encoding/json accepts key as the name in a
+// json struct tag: not empty, and only letters, digits and the punctuation
+// !#$%&()*+-./:;<=>?@[]^_{|}~ and space.
+func taggableKey(key string) bool {
+	if key == "" {
+		return false
+	}
+	for _, r := range key {
+		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *converter) raw(p path) *types.Type {

@@ -60,6 +60,10 @@ const (
 	// CodeUntypedPlaceholder marks a value that is an unquoted {{name}} in
 	// every sample, with no value from the placeholder hook.
 	CodeUntypedPlaceholder diag.Code = "untyped-placeholder"
+	// CodeUntaggableKey marks an object with a key that a Go struct tag
+	// cannot name, such as "" or a key with a quote or comma; the object
+	// stays json.RawMessage.
+	CodeUntaggableKey diag.Code = "untaggable-key"
 	// CodeConflictingTypes marks a value whose samples have different
 	// JSON types, such as a string in one and an object in another.
 	CodeConflictingTypes diag.Code = "conflicting-types"

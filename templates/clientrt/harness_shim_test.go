@@ -71,7 +71,7 @@ func TestHarnessReplaysASequence(t *testing.T) {
 	t.Setenv(liveBaseURL, "")
 	h := newHarness(t)
 
-	h.before(t, "OpenShift", "pmgen-test-", "registerId", "cashier")
+	h.before(t, &opOpenShift, "pmgen-test-", "registerId", "cashier")
 	var body openShiftRequest
 	h.decodeJSON(t, replayOperations[0].Body, &body)
 	assert.Equal(t, "pmgen-test-cashier", body.Cashier)
@@ -85,7 +85,7 @@ func TestHarnessReplaysASequence(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "s-42", shiftID)
 
-	h.before(t, "CloseShift", "pmgen-test-")
+	h.before(t, &opCloseShift, "pmgen-test-")
 	err = h.client.send(h.ctx, &opCloseShift, &callInput{}, nil, []CallOption{CaptureResponse(&r)})
 	e = h.after(t, "CloseShift", err, &r)
 	require.NotNil(t, e)
