@@ -4,6 +4,8 @@
 // Usage:
 //
 //	pmgen generate -collection FILE -out DIR [-package NAME] [-env FILE] [-report FILE]
+//	pmgen check -collection FILE -out DIR [flags]
+//	pmgen diff [-format text|markdown|json] [-fail-on breaking] [-env FILE] OLD NEW
 //
 // Run "pmgen help" for every subcommand and "pmgen generate -h" for its flags.
 package main
@@ -35,6 +37,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "generate":
 		return runGenerate(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "pmgen", version())
 		return exitOK
@@ -52,6 +58,8 @@ func usage(w io.Writer) {
 
 Usage:
   pmgen generate -collection FILE -out DIR [flags]   write the client package
+  pmgen check -collection FILE -out DIR [flags]      report whether DIR is current
+  pmgen diff [flags] OLD NEW                         list the API changes of a release
   pmgen version                                      print pmgen's version
 
 Run "pmgen COMMAND -h" for the flags of a command.
