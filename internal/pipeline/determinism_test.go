@@ -226,4 +226,3 @@ func shuffleValue(dec *json.Decoder, out *bytes.Buffer, rng *rand.Rand) error {
 	}
 	return nil
 }
-
