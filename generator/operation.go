@@ -16,7 +16,7 @@ import (
 func (g *gen) unitFile(u *unit) *jen.File {
 	f := g.newFile()
 	for _, t := range u.types {
-		f.Add(structDecl(t, typeDoc(t)))
+		f.Add(structDecl(t, g.typeDoc(t)))
 	}
 	for _, op := range u.ops {
 		if op.Body != nil && op.Body.FormGoName != "" {
@@ -32,16 +32,52 @@ func (g *gen) unitFile(u *unit) *jen.File {
 func (g *gen) typesFile() *jen.File {
 	f := g.newFile()
 	for _, t := range g.sharedTypes {
-		f.Add(structDecl(t, typeDoc(t)))
+		f.Add(structDecl(t, g.typeDoc(t)))
 	}
 	return f
 }
 
-func typeDoc(t *types.Type) string {
+// typeDoc documents a struct type by its first use: the request or
+// response body of a method, or a part of one.
+func (g *gen) typeDoc(t *types.Type) string {
 	if t.Doc != "" {
 		return t.Doc
 	}
+	if use, ok := g.typeUses[t]; ok {
+		return fmt.Sprintf("%s is %s.", t.Name, use)
+	}
 	return fmt.Sprintf("%s is inferred from the collection's samples at %s.", t.Name, t.Path)
+}
+
+// describeTypes records, for each struct type, where it is first used.
+func (g *gen) describeTypes() {
+	g.typeUses = map[*types.Type]string{}
+	describe := func(root *types.Type, role string) {
+		if root == nil {
+			return
+		}
+		walkStructs(root, func(s *types.Type) {
+			if _, ok := g.typeUses[s]; ok {
+				return
+			}
+			if s == root {
+				g.typeUses[s] = role
+			} else {
+				g.typeUses[s] = fmt.Sprintf("%s in %s, inferred from the collection's samples", s.Path, role)
+			}
+		})
+	}
+	for _, op := range g.api.Operations {
+		if op.Body != nil {
+			describe(op.Body.Type, fmt.Sprintf("the request body of %s (%s)", op.GoName, oneLine(op.Where)))
+		}
+		if op.Response != nil {
+			describe(op.Response.Type, fmt.Sprintf("the 2xx response body of %s (%s)", op.GoName, oneLine(op.Where)))
+		}
+		if op.ErrorBody != nil {
+			describe(op.ErrorBody.Type, fmt.Sprintf("the 4xx and 5xx response body of %s (%s), which APIError.ErrorBody holds", op.GoName, oneLine(op.Where)))
+		}
+	}
 }
 
 // operationVarName is the package-level descriptor of an operation.

@@ -24,7 +24,7 @@ func (k statementKind) keeps(st script.Statement) bool {
 	switch st.(type) {
 	case *script.Set, *script.Unset:
 		return k == keepAssignments
-	case *script.Check:
+	case *script.Check, *script.Unsupported:
 		return k == keepChecks
 	}
 	return false
@@ -189,8 +189,10 @@ func exprLocals(e script.Expr, used map[string]bool) {
 type scriptWriter struct {
 	script *script.Script
 	lines  []string
-	// check emits one check; nil when the writer emits client code.
-	check func(name string, cond jen.Code, source string) jen.Code
+	// check emits one check and untranslated a statement that was not
+	// translated; both are nil when the writer emits client code.
+	check        func(name string, cond jen.Code, source string) jen.Code
+	untranslated func(st *script.Unsupported) jen.Code
 }
 
 func newScriptWriter(s *script.Script) *scriptWriter {
@@ -268,6 +270,11 @@ func (w *scriptWriter) statement(st script.Statement) jen.Code {
 			return jen.Null()
 		}
 		return w.check(st.Name, assertionCode(st.Assertion), w.sourceLine(st.Line))
+	case *script.Unsupported:
+		if w.untranslated == nil {
+			return jen.Null()
+		}
+		return w.untranslated(st)
 	}
 	return jen.Null()
 }

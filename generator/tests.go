@@ -7,6 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/pmgen/pmgen/model"
+	"github.com/pmgen/pmgen/model/script"
 )
 
 const testPkg = "testing"
@@ -232,9 +233,15 @@ func beforeCalls(op *model.Operation, numeric map[string]bool) []jen.Code {
 }
 
 // checkStatements emits the checks of the operation's test scripts, each
-// after a comment with its source line.
+// after a comment with its source line, and logs the statements of its
+// scripts that were not translated.
 func checkStatements(op *model.Operation) []jen.Code {
 	var blocks [][]jen.Code
+	for _, s := range op.PreRequest {
+		if u := untranslatedLogs(s); len(u) > 0 {
+			blocks = append(blocks, u)
+		}
+	}
 	for _, s := range op.Test {
 		stmts := filterStatements(s.Statements, keepChecks)
 		if len(stmts) == 0 {
@@ -244,6 +251,7 @@ func checkStatements(op *model.Operation) []jen.Code {
 		w.check = func(name string, cond jen.Code, source string) jen.Code {
 			return jen.Id("h").Dot("check").Call(jen.Id("t"), jen.Lit(name), cond, jen.Lit(source))
 		}
+		w.untranslated = untranslatedLog(s)
 		blocks = append(blocks, append(letDeclarations(stmts), w.statements(stmts)...))
 	}
 	return joinScriptBlocks(blocks)
@@ -300,4 +308,40 @@ func bodyValue(op *model.Operation) (jen.Code, []jen.Code) {
 		return jen.Id(b.FormGoName).Values(d), nil
 	}
 	return nil, nil
+}
+
+// untranslatedLogs emits a log line for each statement of a script that
+// was not translated, for scripts whose other statements the step does not
+// emit, such as prerequest scripts.
+func untranslatedLogs(s *script.Script) []jen.Code {
+	var out []jen.Code
+	log := untranslatedLog(s)
+	var walk func([]script.Statement)
+	walk = func(stmts []script.Statement) {
+		for _, st := range stmts {
+			switch st := st.(type) {
+			case *script.Unsupported:
+				out = append(out, log(st))
+			case *script.If:
+				walk(st.Then)
+				walk(st.Else)
+			}
+		}
+	}
+	walk(s.Statements)
+	return out
+}
+
+// untranslatedLog returns the emitter of one untranslated statement: the
+// statement as a comment, and a log line naming it.
+//
+//	// not translated: pm.sendRequest(...)
+//	t.Log("prerequest script of Смена / Открыть смену, line 3: not translated: ...")
+func untranslatedLog(s *script.Script) func(*script.Unsupported) jen.Code {
+	return func(st *script.Unsupported) jen.Code {
+		text := oneLine(st.Text)
+		msg := fmt.Sprintf("%s script of %s, line %d: not translated (%s): %s", s.Listen, s.Where, st.Line, st.Reason, text)
+		return jen.Comment(commentText("not translated: " + text)).Line().
+			Id("t").Dot("Log").Call(jen.Lit(msg))
+	}
 }

@@ -26,6 +26,8 @@ type gen struct {
 	schemeIndex map[*model.AuthScheme]int
 	// numeric holds the variables that stand unquoted in a JSON body.
 	numeric map[string]bool
+	// typeUses documents each struct type by its first use.
+	typeUses map[*types.Type]string
 }
 
 // unit is one generated file of operations and the types only they use.
@@ -51,6 +53,7 @@ func newGen(api *model.API, opts Options) *gen {
 	}
 	g.splitUnits()
 	g.placeTypes()
+	g.describeTypes()
 	return g
 }
 

@@ -4,15 +4,15 @@ package kassa
 
 import "context"
 
-// ProverkaSviaziSServeromResponse is inferred from the collection's samples at
-// ProverkaSviaziSServeromResponse.
+// ProverkaSviaziSServeromResponse is the 2xx response body of ProverkaSviaziSServerom (Авторизация /
+// Проверка связи с сервером).
 type ProverkaSviaziSServeromResponse struct {
 	Status     string `json:"status"`
 	ServerTime string `json:"serverTime"`
 	APIVersion string `json:"apiVersion"`
 }
 
-// VkhodKassiraRequest is inferred from the collection's samples at VkhodKassiraRequest.
+// VkhodKassiraRequest is the request body of VkhodKassira (Авторизация / Вход кассира).
 type VkhodKassiraRequest struct {
 	Login          string `json:"login"`
 	Pin            string `json:"pin"`
@@ -20,7 +20,7 @@ type VkhodKassiraRequest struct {
 	RememberDevice bool   `json:"rememberDevice"`
 }
 
-// VkhodKassiraResponse is inferred from the collection's samples at VkhodKassiraResponse.
+// VkhodKassiraResponse is the 2xx response body of VkhodKassira (Авторизация / Вход кассира).
 type VkhodKassiraResponse struct {
 	Token     string                      `json:"token"`
 	TokenType string                      `json:"tokenType"`
@@ -29,21 +29,23 @@ type VkhodKassiraResponse struct {
 	Kassa     VkhodKassiraResponseKassa   `json:"kassa"`
 }
 
-// VkhodKassiraResponseCashier is inferred from the collection's samples at
-// VkhodKassiraResponse.cashier.
+// VkhodKassiraResponseCashier is VkhodKassiraResponse.cashier in the 2xx response body of VkhodKassira
+// (Авторизация / Вход кассира), inferred from the collection's samples.
 type VkhodKassiraResponseCashier struct {
 	Login string `json:"login"`
 	Name  string `json:"name"`
 	Role  string `json:"role"`
 }
 
-// VkhodKassiraResponseKassa is inferred from the collection's samples at VkhodKassiraResponse.kassa.
+// VkhodKassiraResponseKassa is VkhodKassiraResponse.kassa in the 2xx response body of VkhodKassira
+// (Авторизация / Вход кассира), inferred from the collection's samples.
 type VkhodKassiraResponseKassa struct {
 	SerialNumber string `json:"serialNumber"`
 	ShiftOpen    bool   `json:"shiftOpen"`
 }
 
-// InformatsiiaOKasseResponse is inferred from the collection's samples at InformatsiiaOKasseResponse.
+// InformatsiiaOKasseResponse is the 2xx response body of InformatsiiaOKasse (Авторизация / Информация
+// о кассе).
 type InformatsiiaOKasseResponse struct {
 	RegistrationNumber int64                                `json:"registrationNumber"`
 	SerialNumber       string                               `json:"serialNumber"`
@@ -56,15 +58,16 @@ type InformatsiiaOKasseResponse struct {
 	Skno               InformatsiiaOKasseResponseSkno       `json:"skno"`
 }
 
-// InformatsiiaOKasseResponseTradePoint is inferred from the collection's samples at
-// InformatsiiaOKasseResponse.tradePoint.
+// InformatsiiaOKasseResponseTradePoint is InformatsiiaOKasseResponse.tradePoint in the 2xx response
+// body of InformatsiiaOKasse (Авторизация / Информация о кассе), inferred from the collection's
+// samples.
 type InformatsiiaOKasseResponseTradePoint struct {
 	Name    string `json:"name"`
 	Address string `json:"address"`
 }
 
-// InformatsiiaOKasseResponseSkno is inferred from the collection's samples at
-// InformatsiiaOKasseResponse.skno.
+// InformatsiiaOKasseResponseSkno is InformatsiiaOKasseResponse.skno in the 2xx response body of
+// InformatsiiaOKasse (Авторизация / Информация о кассе), inferred from the collection's samples.
 type InformatsiiaOKasseResponseSkno struct {
 	Connected      bool   `json:"connected"`
 	LastExchangeAt string `json:"lastExchangeAt"`

@@ -4,7 +4,7 @@ package kassa
 
 import "context"
 
-// XOtchetResponse is inferred from the collection's samples at XOtchetResponse.
+// XOtchetResponse is the 2xx response body of XOtchet (Отчёты / X-отчёт).
 type XOtchetResponse struct {
 	ReportType  string               `json:"reportType"`
 	ShiftID     string               `json:"shiftId"`
@@ -18,7 +18,8 @@ type XOtchetResponse struct {
 	VAT         []XOtchetResponseVAT `json:"vat"`
 }
 
-// SpisokChekovSmenyResponse is inferred from the collection's samples at SpisokChekovSmenyResponse.
+// SpisokChekovSmenyResponse is the 2xx response body of SpisokChekovSmeny (Отчёты / Список чеков
+// смены).
 type SpisokChekovSmenyResponse struct {
 	Items      []SpisokChekovSmenyResponseItem `json:"items"`
 	Limit      int64                           `json:"limit"`
@@ -26,8 +27,8 @@ type SpisokChekovSmenyResponse struct {
 	TotalCount int64                           `json:"totalCount"`
 }
 
-// SpisokChekovSmenyResponseItem is inferred from the collection's samples at
-// SpisokChekovSmenyResponse.items[].
+// SpisokChekovSmenyResponseItem is SpisokChekovSmenyResponse.items[] in the 2xx response body of
+// SpisokChekovSmeny (Отчёты / Список чеков смены), inferred from the collection's samples.
 type SpisokChekovSmenyResponseItem struct {
 	ReceiptID     string  `json:"receiptId"`
 	ReceiptNumber int64   `json:"receiptNumber"`

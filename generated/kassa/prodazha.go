@@ -7,7 +7,8 @@ import (
 	"encoding/json"
 )
 
-// ProdazhaZaNalichnyeRequest is inferred from the collection's samples at ProdazhaZaNalichnyeRequest.
+// ProdazhaZaNalichnyeRequest is the request body of ProdazhaZaNalichnye (Продажа / Продажа за
+// наличные).
 type ProdazhaZaNalichnyeRequest struct {
 	ShiftID       string                               `json:"shiftId"`
 	Positions     []ProdazhaZaNalichnyeRequestPosition `json:"positions"`
@@ -19,8 +20,8 @@ type ProdazhaZaNalichnyeRequest struct {
 	Primechanie   string                               `json:"примечание"`
 }
 
-// ProdazhaZaNalichnyeRequestPosition is inferred from the collection's samples at
-// ProdazhaZaNalichnyeRequest.positions[].
+// ProdazhaZaNalichnyeRequestPosition is ProdazhaZaNalichnyeRequest.positions[] in the request body of
+// ProdazhaZaNalichnye (Продажа / Продажа за наличные), inferred from the collection's samples.
 type ProdazhaZaNalichnyeRequestPosition struct {
 	Name     string          `json:"name"`
 	Barcode  *string         `json:"barcode"`
@@ -32,8 +33,8 @@ type ProdazhaZaNalichnyeRequestPosition struct {
 	Discount json.RawMessage `json:"discount"`
 }
 
-// ProdazhaZaNalichnyeResponse is inferred from the collection's samples at
-// ProdazhaZaNalichnyeResponse.
+// ProdazhaZaNalichnyeResponse is the 2xx response body of ProdazhaZaNalichnye (Продажа / Продажа за
+// наличные).
 type ProdazhaZaNalichnyeResponse struct {
 	ReceiptID     string                              `json:"receiptId"`
 	ReceiptNumber int64                               `json:"receiptNumber"`
@@ -51,8 +52,8 @@ type ProdazhaZaNalichnyeResponse struct {
 	CustomerEmail *string                             `json:"customerEmail"`
 }
 
-// ProdazhaPoBankovskoiKarteRequest is inferred from the collection's samples at
-// ProdazhaPoBankovskoiKarteRequest.
+// ProdazhaPoBankovskoiKarteRequest is the request body of ProdazhaPoBankovskoiKarte (Продажа / Продажа
+// по банковской карте).
 type ProdazhaPoBankovskoiKarteRequest struct {
 	ShiftID       string                                     `json:"shiftId"`
 	Positions     []ProdazhaPoBankovskoiKarteRequestPosition `json:"positions"`
@@ -63,16 +64,18 @@ type ProdazhaPoBankovskoiKarteRequest struct {
 	PrintReceipt  bool                                       `json:"printReceipt"`
 }
 
-// ProdazhaPoBankovskoiKarteRequestPayment is inferred from the collection's samples at
-// ProdazhaPoBankovskoiKarteRequest.payments[].
+// ProdazhaPoBankovskoiKarteRequestPayment is ProdazhaPoBankovskoiKarteRequest.payments[] in the
+// request body of ProdazhaPoBankovskoiKarte (Продажа / Продажа по банковской карте), inferred from the
+// collection's samples.
 type ProdazhaPoBankovskoiKarteRequestPayment struct {
 	Type   string                                      `json:"type"`
 	Amount float64                                     `json:"amount"`
 	Card   ProdazhaPoBankovskoiKarteRequestPaymentCard `json:"card"`
 }
 
-// ProdazhaPoBankovskoiKarteRequestPaymentCard is inferred from the collection's samples at
-// ProdazhaPoBankovskoiKarteRequest.payments[].card.
+// ProdazhaPoBankovskoiKarteRequestPaymentCard is ProdazhaPoBankovskoiKarteRequest.payments[].card in
+// the request body of ProdazhaPoBankovskoiKarte (Продажа / Продажа по банковской карте), inferred from
+// the collection's samples.
 type ProdazhaPoBankovskoiKarteRequestPaymentCard struct {
 	Rrn        string `json:"rrn"`
 	AuthCode   string `json:"authCode"`
@@ -80,8 +83,8 @@ type ProdazhaPoBankovskoiKarteRequestPaymentCard struct {
 	TerminalID string `json:"terminalId"`
 }
 
-// ProdazhaPoBankovskoiKarteResponse is inferred from the collection's samples at
-// ProdazhaPoBankovskoiKarteResponse.
+// ProdazhaPoBankovskoiKarteResponse is the 2xx response body of ProdazhaPoBankovskoiKarte (Продажа /
+// Продажа по банковской карте).
 type ProdazhaPoBankovskoiKarteResponse struct {
 	ReceiptID     string                                    `json:"receiptId"`
 	ReceiptNumber int64                                     `json:"receiptNumber"`
@@ -98,7 +101,7 @@ type ProdazhaPoBankovskoiKarteResponse struct {
 	CustomerEmail json.RawMessage                           `json:"customerEmail"`
 }
 
-// SozdatQRPlatezhRequest is inferred from the collection's samples at SozdatQRPlatezhRequest.
+// SozdatQRPlatezhRequest is the request body of SozdatQRPlatezh (Продажа / Создать QR-платёж).
 type SozdatQRPlatezhRequest struct {
 	ShiftID    string  `json:"shiftId"`
 	Amount     float64 `json:"amount"`
@@ -107,7 +110,7 @@ type SozdatQRPlatezhRequest struct {
 	TTLSeconds int64   `json:"ttlSeconds"`
 }
 
-// SozdatQRPlatezhResponse is inferred from the collection's samples at SozdatQRPlatezhResponse.
+// SozdatQRPlatezhResponse is the 2xx response body of SozdatQRPlatezh (Продажа / Создать QR-платёж).
 type SozdatQRPlatezhResponse struct {
 	QRPaymentID string  `json:"qrPaymentId"`
 	Status      string  `json:"status"`
@@ -117,7 +120,7 @@ type SozdatQRPlatezhResponse struct {
 	ExpiresAt   string  `json:"expiresAt"`
 }
 
-// StatusQRPlatezhaResponse is inferred from the collection's samples at StatusQRPlatezhaResponse.
+// StatusQRPlatezhaResponse is the 2xx response body of StatusQRPlatezha (Продажа / Статус QR-платежа).
 type StatusQRPlatezhaResponse struct {
 	QRPaymentID   string  `json:"qrPaymentId"`
 	Status        string  `json:"status"`
@@ -128,7 +131,8 @@ type StatusQRPlatezhaResponse struct {
 	TransactionID *string `json:"transactionId,omitempty"`
 }
 
-// ChekPoOplateQRKodomRequest is inferred from the collection's samples at ChekPoOplateQRKodomRequest.
+// ChekPoOplateQRKodomRequest is the request body of ChekPoOplateQRKodom (Продажа / Чек по оплате
+// QR-кодом).
 type ChekPoOplateQRKodomRequest struct {
 	ShiftID       string                                     `json:"shiftId"`
 	Positions     []ProdazhaPoBankovskoiKarteRequestPosition `json:"positions"`
@@ -139,16 +143,16 @@ type ChekPoOplateQRKodomRequest struct {
 	PrintReceipt  bool                                       `json:"printReceipt"`
 }
 
-// ChekPoOplateQRKodomRequestPayment is inferred from the collection's samples at
-// ChekPoOplateQRKodomRequest.payments[].
+// ChekPoOplateQRKodomRequestPayment is ChekPoOplateQRKodomRequest.payments[] in the request body of
+// ChekPoOplateQRKodom (Продажа / Чек по оплате QR-кодом), inferred from the collection's samples.
 type ChekPoOplateQRKodomRequestPayment struct {
 	Type        string  `json:"type"`
 	Amount      float64 `json:"amount"`
 	QRPaymentID string  `json:"qrPaymentId"`
 }
 
-// ChekPoOplateQRKodomResponse is inferred from the collection's samples at
-// ChekPoOplateQRKodomResponse.
+// ChekPoOplateQRKodomResponse is the 2xx response body of ChekPoOplateQRKodom (Продажа / Чек по оплате
+// QR-кодом).
 type ChekPoOplateQRKodomResponse struct {
 	ReceiptID     string                              `json:"receiptId"`
 	ReceiptNumber int64                               `json:"receiptNumber"`

@@ -73,8 +73,9 @@ type ReplayRecord struct {
 	Operation string
 	// Example is the name of the example served, "" when none was.
 	Example string
-	// Captures maps the names of the path's variables to the values the
-	// request had for them.
+	// Captures maps the wildcards of the path template to the values the
+	// request had for them: a path variable under ":name" and a {{name}}
+	// reference under "name".
 	Captures map[string]string
 }
 
@@ -134,7 +135,7 @@ func replaySplitPath(path string) []string {
 // replaySegment ":name", and {{name}} references anywhere.
 func replayParseSegment(text string) replaySegment {
 	if name, ok := strings.CutPrefix(text, ":"); ok && name != "" {
-		return replaySegment{parts: []string{"", ""}, names: []string{name}}
+		return replaySegment{parts: []string{"", ""}, names: []string{":" + name}}
 	}
 	var seg replaySegment
 	for {

@@ -32,12 +32,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "ProverkaSviaziSServerom",
 	Path:   "/api/v1/ping",
 }, {
-	Body: `{
-    "login": "{{cashierLogin}}",
-    "pin": "{{cashierPin}}",
-    "deviceId": "{{deviceId}}",
-    "rememberDevice": false
-}`,
+	Body: "{\"login\":\"{{cashierLogin}}\",\"pin\":\"{{cashierPin}}\",\"deviceId\":\"{{deviceId}}\",\"rememberDevice\":false}",
 	Examples: []ReplayExample{{
 		Body: `{
     "token": "sess_5f1c2a7e9b3d4c60a8e1",
@@ -145,13 +140,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "InformatsiiaOKasse",
 	Path:   "/api/v1/kassa",
 }, {
-	Body: `{
-    "cashier": {
-        "login": "{{cashierLogin}}",
-        "name": "{{cashierName}}"
-    },
-    "comment": null
-}`,
+	Body: "{\"cashier\":{\"login\":\"{{cashierLogin}}\",\"name\":\"{{cashierName}}\"},\"comment\":null}",
 	Examples: []ReplayExample{{
 		Body: `{
     "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
@@ -290,62 +279,7 @@ var replayOperations = []ReplayOperation{{
 		Value: "true",
 	}},
 }, {
-	Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        },
-        {
-            "name": "Молоко 3,2%, 1 л",
-            "barcode": "4810000000024",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 2.45,
-            "vatRate": 10,
-            "sum": 4.90,
-            "discount": null
-        },
-        {
-            "name": "Яблоки «Антоновка»",
-            "barcode": null,
-            "quantity": 0.750,
-            "unit": "кг",
-            "price": 3.20,
-            "vatRate": 10,
-            "sum": 2.40,
-            "discount": null
-        },
-        {
-            "name": "Пакет-майка",
-            "barcode": "4810000000031",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 0.25,
-            "vatRate": 20,
-            "sum": 0.25,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 20.00
-        }
-    ],
-    "total": 9.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true,
-    "примечание": "Продажа через основную кассу"
-}`,
+	Body: "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Хлеб «Нарочанский» нарезной, 500 г\",\"barcode\":\"4810000000017\",\"quantity\":1,\"unit\":\"шт\",\"price\":2.35,\"vatRate\":10,\"sum\":2.35,\"discount\":null},{\"name\":\"Молоко 3,2%, 1 л\",\"barcode\":\"4810000000024\",\"quantity\":2,\"unit\":\"шт\",\"price\":2.45,\"vatRate\":10,\"sum\":4.90,\"discount\":null},{\"name\":\"Яблоки «Антоновка»\",\"barcode\":null,\"quantity\":0.750,\"unit\":\"кг\",\"price\":3.20,\"vatRate\":10,\"sum\":2.40,\"discount\":null},{\"name\":\"Пакет-майка\",\"barcode\":\"4810000000031\",\"quantity\":1,\"unit\":\"шт\",\"price\":0.25,\"vatRate\":20,\"sum\":0.25,\"discount\":null}],\"payments\":[{\"type\":\"cash\",\"amount\":20.00}],\"total\":9.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true,\"примечание\":\"Продажа через основную кассу\"}",
 	Examples: []ReplayExample{{
 		Body: `{
     "receiptId": "b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98",
@@ -633,47 +567,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "ProdazhaZaNalichnye",
 	Path:   "/api/v1/receipts/sale",
 }, {
-	Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Кофе молотый, 250 г",
-            "barcode": "4810000000048",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 12.90,
-            "vatRate": 20,
-            "sum": 12.90,
-            "discount": null
-        },
-        {
-            "name": "Сахар-песок, 1 кг",
-            "barcode": "4810000000055",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 3.00,
-            "vatRate": 10,
-            "sum": 3.00,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "card",
-            "amount": 15.90,
-            "card": {
-                "rrn": "412345678901",
-                "authCode": "A1B2C3",
-                "maskedPan": "425519******1234",
-                "terminalId": "T0001234"
-            }
-        }
-    ],
-    "total": 15.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true
-}`,
+	Body: "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Кофе молотый, 250 г\",\"barcode\":\"4810000000048\",\"quantity\":1,\"unit\":\"шт\",\"price\":12.90,\"vatRate\":20,\"sum\":12.90,\"discount\":null},{\"name\":\"Сахар-песок, 1 кг\",\"barcode\":\"4810000000055\",\"quantity\":1,\"unit\":\"шт\",\"price\":3.00,\"vatRate\":10,\"sum\":3.00,\"discount\":null}],\"payments\":[{\"type\":\"card\",\"amount\":15.90,\"card\":{\"rrn\":\"412345678901\",\"authCode\":\"A1B2C3\",\"maskedPan\":\"425519******1234\",\"terminalId\":\"T0001234\"}}],\"total\":15.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true}",
 	Examples: []ReplayExample{{
 		Body: `{
     "receiptId": "d3a90f56-1c7e-4b28-9e44-0f8b2a6d5c11",
@@ -778,13 +672,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "ProdazhaPoBankovskoiKarte",
 	Path:   "/api/v1/receipts/sale",
 }, {
-	Body: `{
-    "shiftId": "{{shiftId}}",
-    "amount": 24.90,
-    "currency": "{{currency}}",
-    "purpose": "Оплата покупки в магазине «Колосок» №3",
-    "ttlSeconds": 300
-}`,
+	Body: "{\"shiftId\":\"{{shiftId}}\",\"amount\":24.90,\"currency\":\"{{currency}}\",\"purpose\":\"Оплата покупки в магазине «Колосок» №3\",\"ttlSeconds\":300}",
 	Examples: []ReplayExample{{
 		Body: `{
     "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86",
@@ -876,42 +764,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "StatusQRPlatezha",
 	Path:   "/api/v1/payments/qr/:qrPaymentId",
 }, {
-	Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Сыр «Брест-Литовск» классический, 200 г",
-            "barcode": "4810000000062",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 6.45,
-            "vatRate": 10,
-            "sum": 12.90,
-            "discount": null
-        },
-        {
-            "name": "Шоколад горький, 90 г",
-            "barcode": "4810000000079",
-            "quantity": 3,
-            "unit": "шт",
-            "price": 4.00,
-            "vatRate": 20,
-            "sum": 12.00,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "emoney",
-            "amount": 24.90,
-            "qrPaymentId": "{{qrPaymentId}}"
-        }
-    ],
-    "total": 24.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true
-}`,
+	Body: "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Сыр «Брест-Литовск» классический, 200 г\",\"barcode\":\"4810000000062\",\"quantity\":2,\"unit\":\"шт\",\"price\":6.45,\"vatRate\":10,\"sum\":12.90,\"discount\":null},{\"name\":\"Шоколад горький, 90 г\",\"barcode\":\"4810000000079\",\"quantity\":3,\"unit\":\"шт\",\"price\":4.00,\"vatRate\":20,\"sum\":12.00,\"discount\":null}],\"payments\":[{\"type\":\"emoney\",\"amount\":24.90,\"qrPaymentId\":\"{{qrPaymentId}}\"}],\"total\":24.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true}",
 	Examples: []ReplayExample{{
 		Body: `{
     "receiptId": "e91b7d24-3f0a-4c5e-8b62-1d4f9a0c7e35",
@@ -1006,32 +859,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "ChekPoOplateQRKodom",
 	Path:   "/api/v1/receipts/sale",
 }, {
-	Body: `{
-    "shiftId": "{{shiftId}}",
-    "originalReceiptId": "{{receiptId}}",
-    "reason": "Возврат товара надлежащего качества",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 2.35
-        }
-    ],
-    "total": 2.35,
-    "currency": "{{currency}}",
-    "printReceipt": true
-}`,
+	Body: "{\"shiftId\":\"{{shiftId}}\",\"originalReceiptId\":\"{{receiptId}}\",\"reason\":\"Возврат товара надлежащего качества\",\"positions\":[{\"name\":\"Хлеб «Нарочанский» нарезной, 500 г\",\"barcode\":\"4810000000017\",\"quantity\":1,\"unit\":\"шт\",\"price\":2.35,\"vatRate\":10,\"sum\":2.35,\"discount\":null}],\"payments\":[{\"type\":\"cash\",\"amount\":2.35}],\"total\":2.35,\"currency\":\"{{currency}}\",\"printReceipt\":true}",
 	Examples: []ReplayExample{{
 		Body: `{
     "receiptId": "f0c2a8e7-4d19-4b3a-a6f5-7e1d2c9b8a40",
@@ -1111,12 +939,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "VozvratPoChekuProdazhi",
 	Path:   "/api/v1/receipts/refund",
 }, {
-	Body: `{
-    "shiftId": "{{shiftId}}",
-    "amount": {{cashInAmount}},
-    "currency": "{{currency}}",
-    "comment": "Размен на начало смены"
-}`,
+	Body: "{\"shiftId\":\"{{shiftId}}\",\"amount\":{{cashInAmount}},\"currency\":\"{{currency}}\",\"comment\":\"Размен на начало смены\"}",
 	Examples: []ReplayExample{{
 		Body: `{
     "operationId": "op-20250314-0001",
@@ -1157,12 +980,7 @@ var replayOperations = []ReplayOperation{{
 	Name:   "VnesenieNalichnykh",
 	Path:   "/api/v1/cash/in",
 }, {
-	Body: `{
-    "shiftId": "{{shiftId}}",
-    "amount": 40.00,
-    "currency": "{{currency}}",
-    "comment": "Инкассация"
-}`,
+	Body: "{\"shiftId\":\"{{shiftId}}\",\"amount\":40.00,\"currency\":\"{{currency}}\",\"comment\":\"Инкассация\"}",
 	Examples: []ReplayExample{{
 		Body: `{
     "operationId": "op-20250314-0002",
@@ -1337,10 +1155,7 @@ var replayOperations = []ReplayOperation{{
 		Value: "0",
 	}},
 }, {
-	Body: `{
-    "printZReport": true,
-    "comment": "Закрытие смены по окончании рабочего дня"
-}`,
+	Body: "{\"printZReport\":true,\"comment\":\"Закрытие смены по окончании рабочего дня\"}",
 	Examples: []ReplayExample{{
 		Body: `{
     "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
@@ -1670,457 +1485,386 @@ func TestSequenceZakrytieSmeny(t *testing.T) {
 
 // stepProverkaSviaziSServerom sends "Авторизация / Проверка связи с сервером" with the collection's values and checks the result.
 func stepProverkaSviaziSServerom(t *testing.T, h *harness) {
-	h.before(t, "ProverkaSviaziSServerom", "pmgen-test-", "baseUrl", "kassaToken")
+	h.before(t, &opProverkaSviaziSServerom, "pmgen-test-", "baseUrl", "kassaToken")
 	var r Response
 	_, err := h.client.ProverkaSviaziSServerom(h.ctx, CaptureResponse(&r))
 	if e := h.after(t, "ProverkaSviaziSServerom", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "Сервер доступен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.expect(pm.response.json().status).to.eql("ok");
-		h.check(t, "Сервер доступен", jsDeepEqual(e.json("status"), "ok"), "pm.expect(pm.response.json().status).to.eql(\"ok\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "Сервер доступен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.expect(pm.response.json().status).to.eql("ok");
+			h.check(t, "Сервер доступен", jsDeepEqual(e.json("status"), "ok"), "pm.expect(pm.response.json().status).to.eql(\"ok\");")
+		}
 	}
 }
 
 // stepVkhodKassira sends "Авторизация / Вход кассира" with the collection's values and checks the result.
 func stepVkhodKassira(t *testing.T, h *harness) {
-	h.before(t, "VkhodKassira", "pmgen-test-", "baseUrl", "cashierLogin", "cashierPin", "deviceId", "kassaToken")
+	h.before(t, &opVkhodKassira, "pmgen-test-", "baseUrl", "cashierLogin", "cashierPin", "deviceId", "kassaToken")
 	var body VkhodKassiraRequest
-	h.decodeJSON(t, `{
-    "login": "{{cashierLogin}}",
-    "pin": "{{cashierPin}}",
-    "deviceId": "{{deviceId}}",
-    "rememberDevice": false
-}`, &body)
+	h.decodeJSON(t, "{\"login\":\"{{cashierLogin}}\",\"pin\":\"{{cashierPin}}\",\"deviceId\":\"{{deviceId}}\",\"rememberDevice\":false}", &body)
 	var r Response
 	_, err := h.client.VkhodKassira(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "VkhodKassira", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "Статус ответа 200", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.response.to.have.jsonBody("token");
-		h.check(t, "Выдан токен сессии", jsHasProperty(e.json(), "token"), "pm.response.to.have.jsonBody(\"token\");")
-		// pm.expect(pm.response.json().tokenType).to.eql("Bearer");
-		h.check(t, "Выдан токен сессии", jsDeepEqual(e.json("tokenType"), "Bearer"), "pm.expect(pm.response.json().tokenType).to.eql(\"Bearer\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "Статус ответа 200", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.response.to.have.jsonBody("token");
+			h.check(t, "Выдан токен сессии", jsHasProperty(e.json(), "token"), "pm.response.to.have.jsonBody(\"token\");")
+			// pm.expect(pm.response.json().tokenType).to.eql("Bearer");
+			h.check(t, "Выдан токен сессии", jsDeepEqual(e.json("tokenType"), "Bearer"), "pm.expect(pm.response.json().tokenType).to.eql(\"Bearer\");")
+		}
 	}
 }
 
 // stepInformatsiiaOKasse sends "Авторизация / Информация о кассе" with the collection's values and checks the result.
 func stepInformatsiiaOKasse(t *testing.T, h *harness) {
-	h.before(t, "InformatsiiaOKasse", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken")
+	h.before(t, &opInformatsiiaOKasse, "pmgen-test-", "baseUrl", "kassaToken", "sessionToken")
 	var r Response
 	_, err := h.client.InformatsiiaOKasse(h.ctx, CaptureResponse(&r))
 	if e := h.after(t, "InformatsiiaOKasse", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "Данные кассы получены", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.expect(body.mode).to.eql("TEST");
-		h.check(t, "Данные кассы получены", jsDeepEqual(e.json("mode"), "TEST"), "pm.expect(body.mode).to.eql(\"TEST\");")
-		// pm.expect(body.vatPayer).to.be.true;
-		h.check(t, "Данные кассы получены", jsStrictEqual(e.json("vatPayer"), true), "pm.expect(body.vatPayer).to.be.true;")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "Данные кассы получены", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.expect(body.mode).to.eql("TEST");
+			h.check(t, "Данные кассы получены", jsDeepEqual(e.json("mode"), "TEST"), "pm.expect(body.mode).to.eql(\"TEST\");")
+			// pm.expect(body.vatPayer).to.be.true;
+			h.check(t, "Данные кассы получены", jsStrictEqual(e.json("vatPayer"), true), "pm.expect(body.vatPayer).to.be.true;")
+		}
 	}
 }
 
 // stepOtkrytSmenu sends "Смена / Открыть смену" with the collection's values and checks the result.
 func stepOtkrytSmenu(t *testing.T, h *harness) {
-	h.before(t, "OtkrytSmenu", "pmgen-test-", "baseUrl", "cashierLogin", "cashierName", "kassaToken", "sessionToken")
+	h.before(t, &opOtkrytSmenu, "pmgen-test-", "baseUrl", "cashierLogin", "cashierName", "kassaToken", "sessionToken")
 	var body OtkrytSmenuRequest
-	h.decodeJSON(t, `{
-    "cashier": {
-        "login": "{{cashierLogin}}",
-        "name": "{{cashierName}}"
-    },
-    "comment": null
-}`, &body)
+	h.decodeJSON(t, "{\"cashier\":{\"login\":\"{{cashierLogin}}\",\"name\":\"{{cashierName}}\"},\"comment\":null}", &body)
 	var r Response
 	_, err := h.client.OtkrytSmenu(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "OtkrytSmenu", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "Смена открыта", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.expect(body.status).to.eql("OPEN");
-		h.check(t, "Смена открыта", jsDeepEqual(e.json("status"), "OPEN"), "pm.expect(body.status).to.eql(\"OPEN\");")
-		// pm.expect(body.closedAt).to.be.null;
-		h.check(t, "Смена открыта", jsStrictEqual(e.json("closedAt"), nil), "pm.expect(body.closedAt).to.be.null;")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "Смена открыта", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.expect(body.status).to.eql("OPEN");
+			h.check(t, "Смена открыта", jsDeepEqual(e.json("status"), "OPEN"), "pm.expect(body.status).to.eql(\"OPEN\");")
+			// pm.expect(body.closedAt).to.be.null;
+			h.check(t, "Смена открыта", jsStrictEqual(e.json("closedAt"), nil), "pm.expect(body.closedAt).to.be.null;")
+		}
 	}
 }
 
 // stepStatusSmeny sends "Смена / Статус смены" with the collection's values and checks the result.
 func stepStatusSmeny(t *testing.T, h *harness) {
-	h.before(t, "StatusSmeny", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opStatusSmeny, "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var r Response
 	_, err := h.client.StatusSmeny(h.ctx, h.expand(t, "{{shiftId}}"), CaptureResponse(&r))
 	if e := h.after(t, "StatusSmeny", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "Смена открыта", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.expect(body.shiftId).to.eql(pm.environment.get("shiftId"));
-		h.check(t, "Смена открыта", jsDeepEqual(e.json("shiftId"), e.scoped(ScopeEnvironment, "shiftId")), "pm.expect(body.shiftId).to.eql(pm.environment.get(\"shiftId\"));")
-		// pm.expect(body.status).to.eql("OPEN");
-		h.check(t, "Смена открыта", jsDeepEqual(e.json("status"), "OPEN"), "pm.expect(body.status).to.eql(\"OPEN\");")
-		// pm.response.to.have.jsonBody("totals.receiptCount");
-		h.check(t, "Смена открыта", jsHasProperty(e.json("totals"), "receiptCount"), "pm.response.to.have.jsonBody(\"totals.receiptCount\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "Смена открыта", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.expect(body.shiftId).to.eql(pm.environment.get("shiftId"));
+			h.check(t, "Смена открыта", jsDeepEqual(e.json("shiftId"), e.scoped(ScopeEnvironment, "shiftId")), "pm.expect(body.shiftId).to.eql(pm.environment.get(\"shiftId\"));")
+			// pm.expect(body.status).to.eql("OPEN");
+			h.check(t, "Смена открыта", jsDeepEqual(e.json("status"), "OPEN"), "pm.expect(body.status).to.eql(\"OPEN\");")
+			// pm.response.to.have.jsonBody("totals.receiptCount");
+			h.check(t, "Смена открыта", jsHasProperty(e.json("totals"), "receiptCount"), "pm.response.to.have.jsonBody(\"totals.receiptCount\");")
+		}
 	}
 }
 
 // stepProdazhaZaNalichnye sends "Продажа / Продажа за наличные" with the collection's values and checks the result.
 func stepProdazhaZaNalichnye(t *testing.T, h *harness) {
-	h.before(t, "ProdazhaZaNalichnye", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opProdazhaZaNalichnye, "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
 	var body ProdazhaZaNalichnyeRequest
-	h.decodeJSON(t, `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        },
-        {
-            "name": "Молоко 3,2%, 1 л",
-            "barcode": "4810000000024",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 2.45,
-            "vatRate": 10,
-            "sum": 4.90,
-            "discount": null
-        },
-        {
-            "name": "Яблоки «Антоновка»",
-            "barcode": null,
-            "quantity": 0.750,
-            "unit": "кг",
-            "price": 3.20,
-            "vatRate": 10,
-            "sum": 2.40,
-            "discount": null
-        },
-        {
-            "name": "Пакет-майка",
-            "barcode": "4810000000031",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 0.25,
-            "vatRate": 20,
-            "sum": 0.25,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 20.00
-        }
-    ],
-    "total": 9.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true,
-    "примечание": "Продажа через основную кассу"
-}`, &body)
+	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Хлеб «Нарочанский» нарезной, 500 г\",\"barcode\":\"4810000000017\",\"quantity\":1,\"unit\":\"шт\",\"price\":2.35,\"vatRate\":10,\"sum\":2.35,\"discount\":null},{\"name\":\"Молоко 3,2%, 1 л\",\"barcode\":\"4810000000024\",\"quantity\":2,\"unit\":\"шт\",\"price\":2.45,\"vatRate\":10,\"sum\":4.90,\"discount\":null},{\"name\":\"Яблоки «Антоновка»\",\"barcode\":null,\"quantity\":0.750,\"unit\":\"кг\",\"price\":3.20,\"vatRate\":10,\"sum\":2.40,\"discount\":null},{\"name\":\"Пакет-майка\",\"barcode\":\"4810000000031\",\"quantity\":1,\"unit\":\"шт\",\"price\":0.25,\"vatRate\":20,\"sum\":0.25,\"discount\":null}],\"payments\":[{\"type\":\"cash\",\"amount\":20.00}],\"total\":9.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true,\"примечание\":\"Продажа через основную кассу\"}", &body)
 	var r Response
 	_, err := h.client.ProdazhaZaNalichnye(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "ProdazhaZaNalichnye", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "Чек продажи зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.expect(body.type).to.eql("sale");
-		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("type"), "sale"), "pm.expect(body.type).to.eql(\"sale\");")
-		// pm.expect(body.status).to.eql("REGISTERED");
-		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("status"), "REGISTERED"), "pm.expect(body.status).to.eql(\"REGISTERED\");")
-		// pm.expect(body.total).to.eql(9.9);
-		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("total"), 9.9), "pm.expect(body.total).to.eql(9.9);")
-		// pm.expect(body.change).to.eql(10.1);
-		h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("change"), 10.1), "pm.expect(body.change).to.eql(10.1);")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "Чек продажи зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.expect(body.type).to.eql("sale");
+			h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("type"), "sale"), "pm.expect(body.type).to.eql(\"sale\");")
+			// pm.expect(body.status).to.eql("REGISTERED");
+			h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("status"), "REGISTERED"), "pm.expect(body.status).to.eql(\"REGISTERED\");")
+			// pm.expect(body.total).to.eql(9.9);
+			h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("total"), 9.9), "pm.expect(body.total).to.eql(9.9);")
+			// pm.expect(body.change).to.eql(10.1);
+			h.check(t, "Чек продажи зарегистрирован", jsDeepEqual(e.json("change"), 10.1), "pm.expect(body.change).to.eql(10.1);")
+		}
 	}
 }
 
 // stepProdazhaPoBankovskoiKarte sends "Продажа / Продажа по банковской карте" with the collection's values and checks the result.
 func stepProdazhaPoBankovskoiKarte(t *testing.T, h *harness) {
-	h.before(t, "ProdazhaPoBankovskoiKarte", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opProdazhaPoBankovskoiKarte, "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
 	var body ProdazhaPoBankovskoiKarteRequest
-	h.decodeJSON(t, `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Кофе молотый, 250 г",
-            "barcode": "4810000000048",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 12.90,
-            "vatRate": 20,
-            "sum": 12.90,
-            "discount": null
-        },
-        {
-            "name": "Сахар-песок, 1 кг",
-            "barcode": "4810000000055",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 3.00,
-            "vatRate": 10,
-            "sum": 3.00,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "card",
-            "amount": 15.90,
-            "card": {
-                "rrn": "412345678901",
-                "authCode": "A1B2C3",
-                "maskedPan": "425519******1234",
-                "terminalId": "T0001234"
-            }
-        }
-    ],
-    "total": 15.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true
-}`, &body)
+	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Кофе молотый, 250 г\",\"barcode\":\"4810000000048\",\"quantity\":1,\"unit\":\"шт\",\"price\":12.90,\"vatRate\":20,\"sum\":12.90,\"discount\":null},{\"name\":\"Сахар-песок, 1 кг\",\"barcode\":\"4810000000055\",\"quantity\":1,\"unit\":\"шт\",\"price\":3.00,\"vatRate\":10,\"sum\":3.00,\"discount\":null}],\"payments\":[{\"type\":\"card\",\"amount\":15.90,\"card\":{\"rrn\":\"412345678901\",\"authCode\":\"A1B2C3\",\"maskedPan\":\"425519******1234\",\"terminalId\":\"T0001234\"}}],\"total\":15.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true}", &body)
 	var r Response
 	_, err := h.client.ProdazhaPoBankovskoiKarte(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "ProdazhaPoBankovskoiKarte", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "Чек оплаты картой зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.expect(body.payments[0].type).to.eql("card");
-		h.check(t, "Чек оплаты картой зарегистрирован", jsDeepEqual(e.json("payments", 0, "type"), "card"), "pm.expect(body.payments[0].type).to.eql(\"card\");")
-		// pm.expect(body.total).to.eql(15.9);
-		h.check(t, "Чек оплаты картой зарегистрирован", jsDeepEqual(e.json("total"), 15.9), "pm.expect(body.total).to.eql(15.9);")
-		// pm.response.to.have.jsonBody("payments[0].card.rrn");
-		h.check(t, "Чек оплаты картой зарегистрирован", jsHasProperty(e.json("payments", 0, "card"), "rrn"), "pm.response.to.have.jsonBody(\"payments[0].card.rrn\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "Чек оплаты картой зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.expect(body.payments[0].type).to.eql("card");
+			h.check(t, "Чек оплаты картой зарегистрирован", jsDeepEqual(e.json("payments", 0, "type"), "card"), "pm.expect(body.payments[0].type).to.eql(\"card\");")
+			// pm.expect(body.total).to.eql(15.9);
+			h.check(t, "Чек оплаты картой зарегистрирован", jsDeepEqual(e.json("total"), 15.9), "pm.expect(body.total).to.eql(15.9);")
+			// pm.response.to.have.jsonBody("payments[0].card.rrn");
+			h.check(t, "Чек оплаты картой зарегистрирован", jsHasProperty(e.json("payments", 0, "card"), "rrn"), "pm.response.to.have.jsonBody(\"payments[0].card.rrn\");")
+		}
 	}
 }
 
 // stepSozdatQRPlatezh sends "Продажа / Создать QR-платёж" with the collection's values and checks the result.
 func stepSozdatQRPlatezh(t *testing.T, h *harness) {
-	h.before(t, "SozdatQRPlatezh", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opSozdatQRPlatezh, "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "sessionToken", "shiftId")
 	var body SozdatQRPlatezhRequest
-	h.decodeJSON(t, `{
-    "shiftId": "{{shiftId}}",
-    "amount": 24.90,
-    "currency": "{{currency}}",
-    "purpose": "Оплата покупки в магазине «Колосок» №3",
-    "ttlSeconds": 300
-}`, &body)
+	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"amount\":24.90,\"currency\":\"{{currency}}\",\"purpose\":\"Оплата покупки в магазине «Колосок» №3\",\"ttlSeconds\":300}", &body)
 	var r Response
 	_, err := h.client.SozdatQRPlatezh(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "SozdatQRPlatezh", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "QR-платёж создан", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.response.to.have.jsonBody("qrPayload");
-		h.check(t, "QR-платёж создан", jsHasProperty(e.json(), "qrPayload"), "pm.response.to.have.jsonBody(\"qrPayload\");")
-		// pm.expect(pm.response.json().status).to.eql("PENDING");
-		h.check(t, "QR-платёж создан", jsDeepEqual(e.json("status"), "PENDING"), "pm.expect(pm.response.json().status).to.eql(\"PENDING\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "QR-платёж создан", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.response.to.have.jsonBody("qrPayload");
+			h.check(t, "QR-платёж создан", jsHasProperty(e.json(), "qrPayload"), "pm.response.to.have.jsonBody(\"qrPayload\");")
+			// pm.expect(pm.response.json().status).to.eql("PENDING");
+			h.check(t, "QR-платёж создан", jsDeepEqual(e.json("status"), "PENDING"), "pm.expect(pm.response.json().status).to.eql(\"PENDING\");")
+		}
 	}
 }
 
 // stepStatusQRPlatezha sends "Продажа / Статус QR-платежа" with the collection's values and checks the result.
 func stepStatusQRPlatezha(t *testing.T, h *harness) {
-	h.before(t, "StatusQRPlatezha", "pmgen-test-", "baseUrl", "kassaToken", "qrPaymentId", "sessionToken")
+	h.before(t, &opStatusQRPlatezha, "pmgen-test-", "baseUrl", "kassaToken", "qrPaymentId", "sessionToken")
 	var r Response
 	_, err := h.client.StatusQRPlatezha(h.ctx, h.expand(t, "{{qrPaymentId}}"), CaptureResponse(&r))
 	if e := h.after(t, "StatusQRPlatezha", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "Статус QR-платежа получен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.expect(body.qrPaymentId).to.eql(pm.environment.get("qrPaymentId"));
-		h.check(t, "Статус QR-платежа получен", jsDeepEqual(e.json("qrPaymentId"), e.scoped(ScopeEnvironment, "qrPaymentId")), "pm.expect(body.qrPaymentId).to.eql(pm.environment.get(\"qrPaymentId\"));")
-		// pm.expect(["PENDING", "PAID"]).to.include(body.status);
-		h.check(t, "Статус QR-платежа получен", jsInclude(jsLiteral("[\"PENDING\",\"PAID\"]"), e.json("status")), "pm.expect([\"PENDING\", \"PAID\"]).to.include(body.status);")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "Статус QR-платежа получен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.expect(body.qrPaymentId).to.eql(pm.environment.get("qrPaymentId"));
+			h.check(t, "Статус QR-платежа получен", jsDeepEqual(e.json("qrPaymentId"), e.scoped(ScopeEnvironment, "qrPaymentId")), "pm.expect(body.qrPaymentId).to.eql(pm.environment.get(\"qrPaymentId\"));")
+			// pm.expect(["PENDING", "PAID"]).to.include(body.status);
+			h.check(t, "Статус QR-платежа получен", jsInclude(jsLiteral("[\"PENDING\",\"PAID\"]"), e.json("status")), "pm.expect([\"PENDING\", \"PAID\"]).to.include(body.status);")
+			// const attempt = Number(pm.environment.get("qrPollAttempt") || 0) + 1;
+			// not translated: const attempt = Number(pm.environment.get("qrPollAttempt") || 0) + 1;
+			t.Log("test script of Продажа / Статус QR-платежа, line 11: not translated (call of Number is not translated): const attempt = Number(pm.environment.get(\"qrPollAttempt\") || 0) + 1;")
+			// if (body.status === "PENDING" && attempt < Number(pm.collectionVariables.get("qrPollMaxAttempts"))) …
+			// not translated: if (body.status === "PENDING" && attempt < Number(pm.collectionVariables.get("qrPollMaxAttempts"))) …
+			t.Log("test script of Продажа / Статус QR-платежа, line 12: not translated (condition \"body.status === \\\"PENDING\\\" && attempt < Number(pm.collectionVariables.get(\\\"qrPollMaxAttempts\\\"))\": \"attempt\" holds a value that is not translated): if (body.status === \"PENDING\" && attempt < Number(pm.collectionVariables.get(\"qrPollMaxAttempts\"))) …")
+		}
 	}
 }
 
 // stepChekPoOplateQRKodom sends "Продажа / Чек по оплате QR-кодом" with the collection's values and checks the result.
 func stepChekPoOplateQRKodom(t *testing.T, h *harness) {
-	h.before(t, "ChekPoOplateQRKodom", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "qrPaymentId", "qrPaymentStatus", "sessionToken", "shiftId")
+	h.before(t, &opChekPoOplateQRKodom, "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "qrPaymentId", "qrPaymentStatus", "sessionToken", "shiftId")
 	var body ChekPoOplateQRKodomRequest
-	h.decodeJSON(t, `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Сыр «Брест-Литовск» классический, 200 г",
-            "barcode": "4810000000062",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 6.45,
-            "vatRate": 10,
-            "sum": 12.90,
-            "discount": null
-        },
-        {
-            "name": "Шоколад горький, 90 г",
-            "barcode": "4810000000079",
-            "quantity": 3,
-            "unit": "шт",
-            "price": 4.00,
-            "vatRate": 20,
-            "sum": 12.00,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "emoney",
-            "amount": 24.90,
-            "qrPaymentId": "{{qrPaymentId}}"
-        }
-    ],
-    "total": 24.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true
-}`, &body)
+	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Сыр «Брест-Литовск» классический, 200 г\",\"barcode\":\"4810000000062\",\"quantity\":2,\"unit\":\"шт\",\"price\":6.45,\"vatRate\":10,\"sum\":12.90,\"discount\":null},{\"name\":\"Шоколад горький, 90 г\",\"barcode\":\"4810000000079\",\"quantity\":3,\"unit\":\"шт\",\"price\":4.00,\"vatRate\":20,\"sum\":12.00,\"discount\":null}],\"payments\":[{\"type\":\"emoney\",\"amount\":24.90,\"qrPaymentId\":\"{{qrPaymentId}}\"}],\"total\":24.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true}", &body)
 	var r Response
 	_, err := h.client.ChekPoOplateQRKodom(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "ChekPoOplateQRKodom", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "Чек по QR-оплате зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.expect(body.payments[0].type).to.eql("emoney");
-		h.check(t, "Чек по QR-оплате зарегистрирован", jsDeepEqual(e.json("payments", 0, "type"), "emoney"), "pm.expect(body.payments[0].type).to.eql(\"emoney\");")
-		// pm.expect(body.payments[0].qrPaymentId).to.eql(pm.environment.get("qrPaymentId"));
-		h.check(t, "Чек по QR-оплате зарегистрирован", jsDeepEqual(e.json("payments", 0, "qrPaymentId"), e.scoped(ScopeEnvironment, "qrPaymentId")), "pm.expect(body.payments[0].qrPaymentId).to.eql(pm.environment.get(\"qrPaymentId\"));")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "Чек по QR-оплате зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.expect(body.payments[0].type).to.eql("emoney");
+			h.check(t, "Чек по QR-оплате зарегистрирован", jsDeepEqual(e.json("payments", 0, "type"), "emoney"), "pm.expect(body.payments[0].type).to.eql(\"emoney\");")
+			// pm.expect(body.payments[0].qrPaymentId).to.eql(pm.environment.get("qrPaymentId"));
+			h.check(t, "Чек по QR-оплате зарегистрирован", jsDeepEqual(e.json("payments", 0, "qrPaymentId"), e.scoped(ScopeEnvironment, "qrPaymentId")), "pm.expect(body.payments[0].qrPaymentId).to.eql(pm.environment.get(\"qrPaymentId\"));")
+		}
 	}
 }
 
 // stepVozvratPoChekuProdazhi sends "Возврат / Возврат по чеку продажи" with the collection's values and checks the result.
 func stepVozvratPoChekuProdazhi(t *testing.T, h *harness) {
-	h.before(t, "VozvratPoChekuProdazhi", "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "receiptId", "sessionToken", "shiftId")
+	h.before(t, &opVozvratPoChekuProdazhi, "pmgen-test-", "baseUrl", "currency", "idempotencyKey", "kassaToken", "receiptId", "sessionToken", "shiftId")
 	var body VozvratPoChekuProdazhiRequest
-	h.decodeJSON(t, `{
-    "shiftId": "{{shiftId}}",
-    "originalReceiptId": "{{receiptId}}",
-    "reason": "Возврат товара надлежащего качества",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 2.35
-        }
-    ],
-    "total": 2.35,
-    "currency": "{{currency}}",
-    "printReceipt": true
-}`, &body)
+	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"originalReceiptId\":\"{{receiptId}}\",\"reason\":\"Возврат товара надлежащего качества\",\"positions\":[{\"name\":\"Хлеб «Нарочанский» нарезной, 500 г\",\"barcode\":\"4810000000017\",\"quantity\":1,\"unit\":\"шт\",\"price\":2.35,\"vatRate\":10,\"sum\":2.35,\"discount\":null}],\"payments\":[{\"type\":\"cash\",\"amount\":2.35}],\"total\":2.35,\"currency\":\"{{currency}}\",\"printReceipt\":true}", &body)
 	var r Response
 	_, err := h.client.VozvratPoChekuProdazhi(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "VozvratPoChekuProdazhi", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "Чек возврата зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.expect(body.type).to.eql("refund");
-		h.check(t, "Чек возврата зарегистрирован", jsDeepEqual(e.json("type"), "refund"), "pm.expect(body.type).to.eql(\"refund\");")
-		// pm.expect(body.originalReceiptId).to.eql(pm.environment.get("receiptId"));
-		h.check(t, "Чек возврата зарегистрирован", jsDeepEqual(e.json("originalReceiptId"), e.scoped(ScopeEnvironment, "receiptId")), "pm.expect(body.originalReceiptId).to.eql(pm.environment.get(\"receiptId\"));")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "Чек возврата зарегистрирован", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.expect(body.type).to.eql("refund");
+			h.check(t, "Чек возврата зарегистрирован", jsDeepEqual(e.json("type"), "refund"), "pm.expect(body.type).to.eql(\"refund\");")
+			// pm.expect(body.originalReceiptId).to.eql(pm.environment.get("receiptId"));
+			h.check(t, "Чек возврата зарегистрирован", jsDeepEqual(e.json("originalReceiptId"), e.scoped(ScopeEnvironment, "receiptId")), "pm.expect(body.originalReceiptId).to.eql(pm.environment.get(\"receiptId\"));")
+		}
 	}
 }
 
 // stepVnesenieNalichnykh sends "Внесение и изъятие / Внесение наличных" with the collection's values and checks the result.
 func stepVnesenieNalichnykh(t *testing.T, h *harness) {
-	h.before(t, "VnesenieNalichnykh", "pmgen-test-", "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
-	h.before(t, "VnesenieNalichnykh", "1", "cashInAmount")
+	h.numbers(t, "cashInAmount")
+	h.before(t, &opVnesenieNalichnykh, "pmgen-test-", "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
 	var body VnesenieNalichnykhRequest
-	h.decodeJSON(t, `{
-    "shiftId": "{{shiftId}}",
-    "amount": {{cashInAmount}},
-    "currency": "{{currency}}",
-    "comment": "Размен на начало смены"
-}`, &body)
+	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"amount\":{{cashInAmount}},\"currency\":\"{{currency}}\",\"comment\":\"Размен на начало смены\"}", &body)
 	var r Response
 	_, err := h.client.VnesenieNalichnykh(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "VnesenieNalichnykh", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "Внесение зарегистрировано", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.expect(body.type).to.eql("CASH_IN");
-		h.check(t, "Внесение зарегистрировано", jsDeepEqual(e.json("type"), "CASH_IN"), "pm.expect(body.type).to.eql(\"CASH_IN\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "Внесение зарегистрировано", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.expect(body.type).to.eql("CASH_IN");
+			h.check(t, "Внесение зарегистрировано", jsDeepEqual(e.json("type"), "CASH_IN"), "pm.expect(body.type).to.eql(\"CASH_IN\");")
+			// pm.expect(body.amount).to.eql(Number(pm.variables.get("cashInAmount")));
+			// not translated: pm.expect(body.amount).to.eql(Number(pm.variables.get("cashInAmount")));
+			t.Log("test script of Внесение и изъятие / Внесение наличных, line 5: not translated (call of Number is not translated): pm.expect(body.amount).to.eql(Number(pm.variables.get(\"cashInAmount\")));")
+		}
 	}
 }
 
 // stepIzieiatieNalichnykh sends "Внесение и изъятие / Изъятие наличных" with the collection's values and checks the result.
 func stepIzieiatieNalichnykh(t *testing.T, h *harness) {
-	h.before(t, "IzieiatieNalichnykh", "pmgen-test-", "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opIzieiatieNalichnykh, "pmgen-test-", "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
 	var body VnesenieNalichnykhRequest
-	h.decodeJSON(t, `{
-    "shiftId": "{{shiftId}}",
-    "amount": 40.00,
-    "currency": "{{currency}}",
-    "comment": "Инкассация"
-}`, &body)
+	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"amount\":40.00,\"currency\":\"{{currency}}\",\"comment\":\"Инкассация\"}", &body)
 	var r Response
 	_, err := h.client.IzieiatieNalichnykh(h.ctx, body, CaptureResponse(&r))
 	if e := h.after(t, "IzieiatieNalichnykh", err, &r); e != nil {
-		// pm.response.to.have.status(201);
-		h.check(t, "Изъятие зарегистрировано", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
-		// pm.expect(pm.response.json().type).to.eql("CASH_OUT");
-		h.check(t, "Изъятие зарегистрировано", jsDeepEqual(e.json("type"), "CASH_OUT"), "pm.expect(pm.response.json().type).to.eql(\"CASH_OUT\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(201);
+			h.check(t, "Изъятие зарегистрировано", jsStrictEqual(e.code(), 201.0), "pm.response.to.have.status(201);")
+			// pm.expect(pm.response.json().type).to.eql("CASH_OUT");
+			h.check(t, "Изъятие зарегистрировано", jsDeepEqual(e.json("type"), "CASH_OUT"), "pm.expect(pm.response.json().type).to.eql(\"CASH_OUT\");")
+		}
 	}
 }
 
 // stepXOtchet sends "Отчёты / X-отчёт" with the collection's values and checks the result.
 func stepXOtchet(t *testing.T, h *harness) {
-	h.before(t, "XOtchet", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opXOtchet, "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var r Response
 	_, err := h.client.XOtchet(h.ctx, h.expand(t, "{{shiftId}}"), CaptureResponse(&r))
 	if e := h.after(t, "XOtchet", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "X-отчёт сформирован", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.expect(body.reportType).to.eql("X");
-		h.check(t, "X-отчёт сформирован", jsDeepEqual(e.json("reportType"), "X"), "pm.expect(body.reportType).to.eql(\"X\");")
-		// pm.expect(body.shiftId).to.eql(pm.environment.get("shiftId"));
-		h.check(t, "X-отчёт сформирован", jsDeepEqual(e.json("shiftId"), e.scoped(ScopeEnvironment, "shiftId")), "pm.expect(body.shiftId).to.eql(pm.environment.get(\"shiftId\"));")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "X-отчёт сформирован", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.expect(body.reportType).to.eql("X");
+			h.check(t, "X-отчёт сформирован", jsDeepEqual(e.json("reportType"), "X"), "pm.expect(body.reportType).to.eql(\"X\");")
+			// pm.expect(body.shiftId).to.eql(pm.environment.get("shiftId"));
+			h.check(t, "X-отчёт сформирован", jsDeepEqual(e.json("shiftId"), e.scoped(ScopeEnvironment, "shiftId")), "pm.expect(body.shiftId).to.eql(pm.environment.get(\"shiftId\"));")
+		}
 	}
 }
 
 // stepSpisokChekovSmeny sends "Отчёты / Список чеков смены" with the collection's values and checks the result.
 func stepSpisokChekovSmeny(t *testing.T, h *harness) {
-	h.before(t, "SpisokChekovSmeny", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opSpisokChekovSmeny, "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var r Response
 	_, err := h.client.SpisokChekovSmeny(h.ctx, h.expand(t, "{{shiftId}}"), CaptureResponse(&r))
 	if e := h.after(t, "SpisokChekovSmeny", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "Список чеков получен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.expect(body.items).to.be.an("array").that.is.not.empty;
-		h.check(t, "Список чеков получен", (jsType(e.json("items")) == jsString("array")) && (!(jsEmpty(e.json("items")))), "pm.expect(body.items).to.be.an(\"array\").that.is.not.empty;")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "Список чеков получен", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.expect(body.items).to.be.an("array").that.is.not.empty;
+			h.check(t, "Список чеков получен", (jsType(e.json("items")) == jsString("array")) && (!(jsEmpty(e.json("items")))), "pm.expect(body.items).to.be.an(\"array\").that.is.not.empty;")
+			// pm.expect(body.items.map(r => r.receiptId)).to.include(pm.environment.get("receiptId"));
+			// not translated: pm.expect(body.items.map(r => r.receiptId)).to.include(pm.environment.get("receiptId"));
+			t.Log("test script of Отчёты / Список чеков смены, line 5: not translated (method call \"body.items.map(r => r.receiptId)\" is not translated): pm.expect(body.items.map(r => r.receiptId)).to.include(pm.environment.get(\"receiptId\"));")
+		}
 	}
 }
 
 // stepZakrytSmenuZOtchet sends "Закрытие смены / Закрыть смену (Z-отчёт)" with the collection's values and checks the result.
 func stepZakrytSmenuZOtchet(t *testing.T, h *harness) {
-	h.before(t, "ZakrytSmenuZOtchet", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
+	h.before(t, &opZakrytSmenuZOtchet, "pmgen-test-", "baseUrl", "kassaToken", "sessionToken", "shiftId")
 	var body ZakrytSmenuZOtchetRequest
-	h.decodeJSON(t, `{
-    "printZReport": true,
-    "comment": "Закрытие смены по окончании рабочего дня"
-}`, &body)
+	h.decodeJSON(t, "{\"printZReport\":true,\"comment\":\"Закрытие смены по окончании рабочего дня\"}", &body)
 	var r Response
 	_, err := h.client.ZakrytSmenuZOtchet(h.ctx, h.expand(t, "{{shiftId}}"), body, CaptureResponse(&r))
 	if e := h.after(t, "ZakrytSmenuZOtchet", err, &r); e != nil {
-		// pm.response.to.have.status(200);
-		h.check(t, "Смена закрыта, Z-отчёт сформирован", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
-		// pm.expect(pm.response.json().status).to.eql("CLOSED");
-		h.check(t, "Смена закрыта, Z-отчёт сформирован", jsDeepEqual(e.json("status"), "CLOSED"), "pm.expect(pm.response.json().status).to.eql(\"CLOSED\");")
-		// pm.response.to.have.jsonBody("zReport.reportNumber");
-		h.check(t, "Смена закрыта, Z-отчёт сформирован", jsHasProperty(e.json("zReport"), "reportNumber"), "pm.response.to.have.jsonBody(\"zReport.reportNumber\");")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(200);
+			h.check(t, "Смена закрыта, Z-отчёт сформирован", jsStrictEqual(e.code(), 200.0), "pm.response.to.have.status(200);")
+			// pm.expect(pm.response.json().status).to.eql("CLOSED");
+			h.check(t, "Смена закрыта, Z-отчёт сформирован", jsDeepEqual(e.json("status"), "CLOSED"), "pm.expect(pm.response.json().status).to.eql(\"CLOSED\");")
+			// pm.response.to.have.jsonBody("zReport.reportNumber");
+			h.check(t, "Смена закрыта, Z-отчёт сформирован", jsHasProperty(e.json("zReport"), "reportNumber"), "pm.response.to.have.jsonBody(\"zReport.reportNumber\");")
+		}
 	}
 }
 
 // stepVykhodKassira sends "Закрытие смены / Выход кассира" with the collection's values and checks the result.
 func stepVykhodKassira(t *testing.T, h *harness) {
-	h.before(t, "VykhodKassira", "pmgen-test-", "baseUrl", "kassaToken", "sessionToken")
+	h.before(t, &opVykhodKassira, "pmgen-test-", "baseUrl", "kassaToken", "sessionToken")
 	var r Response
 	_, err := h.client.VykhodKassira(h.ctx, CaptureResponse(&r))
 	if e := h.after(t, "VykhodKassira", err, &r); e != nil {
-		// pm.response.to.have.status(204);
-		h.check(t, "Сессия завершена", jsStrictEqual(e.code(), 204.0), "pm.response.to.have.status(204);")
+		{
+			// not translated: throw new Error("В окружении не задан kassaToken: выберите окружение кассы");
+			t.Log("prerequest script of collection \"Программная касса — API для интеграторов\", line 3: not translated (throw statements are not translated): throw new Error(\"В окружении не задан kassaToken: выберите окружение кассы\");")
+		}
+		{
+			// pm.response.to.have.status(204);
+			h.check(t, "Сессия завершена", jsStrictEqual(e.code(), 204.0), "pm.response.to.have.status(204);")
+		}
 	}
 }

@@ -7,19 +7,20 @@ import (
 	"encoding/json"
 )
 
-// OtkrytSmenuRequest is inferred from the collection's samples at OtkrytSmenuRequest.
+// OtkrytSmenuRequest is the request body of OtkrytSmenu (Смена / Открыть смену).
 type OtkrytSmenuRequest struct {
 	Cashier OtkrytSmenuRequestCashier `json:"cashier"`
 	Comment json.RawMessage           `json:"comment"`
 }
 
-// OtkrytSmenuRequestCashier is inferred from the collection's samples at OtkrytSmenuRequest.cashier.
+// OtkrytSmenuRequestCashier is OtkrytSmenuRequest.cashier in the request body of OtkrytSmenu (Смена /
+// Открыть смену), inferred from the collection's samples.
 type OtkrytSmenuRequestCashier struct {
 	Login string `json:"login"`
 	Name  string `json:"name"`
 }
 
-// OtkrytSmenuResponse is inferred from the collection's samples at OtkrytSmenuResponse.
+// OtkrytSmenuResponse is the 2xx response body of OtkrytSmenu (Смена / Открыть смену).
 type OtkrytSmenuResponse struct {
 	ShiftID     string                    `json:"shiftId"`
 	ShiftNumber int64                     `json:"shiftNumber"`
@@ -29,19 +30,21 @@ type OtkrytSmenuResponse struct {
 	Cashier     OtkrytSmenuRequestCashier `json:"cashier"`
 }
 
-// OtkrytSmenuError is inferred from the collection's samples at OtkrytSmenuError.
+// OtkrytSmenuError is the 4xx and 5xx response body of OtkrytSmenu (Смена / Открыть смену), which
+// APIError.ErrorBody holds.
 type OtkrytSmenuError struct {
 	Error OtkrytSmenuErrorError `json:"error"`
 }
 
-// OtkrytSmenuErrorError is inferred from the collection's samples at OtkrytSmenuError.error.
+// OtkrytSmenuErrorError is OtkrytSmenuError.error in the 4xx and 5xx response body of OtkrytSmenu
+// (Смена / Открыть смену), which APIError.ErrorBody holds, inferred from the collection's samples.
 type OtkrytSmenuErrorError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	ShiftID string `json:"shiftId"`
 }
 
-// StatusSmenyResponse is inferred from the collection's samples at StatusSmenyResponse.
+// StatusSmenyResponse is the 2xx response body of StatusSmeny (Смена / Статус смены).
 type StatusSmenyResponse struct {
 	ShiftID     string                     `json:"shiftId"`
 	ShiftNumber int64                      `json:"shiftNumber"`
@@ -51,7 +54,8 @@ type StatusSmenyResponse struct {
 	Totals      *StatusSmenyResponseTotals `json:"totals,omitempty"`
 }
 
-// StatusSmenyResponseTotals is inferred from the collection's samples at StatusSmenyResponse.totals.
+// StatusSmenyResponseTotals is StatusSmenyResponse.totals in the 2xx response body of StatusSmeny
+// (Смена / Статус смены), inferred from the collection's samples.
 type StatusSmenyResponseTotals struct {
 	Sales        float64 `json:"sales"`
 	Refunds      float64 `json:"refunds"`

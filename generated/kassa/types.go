@@ -4,33 +4,37 @@ package kassa
 
 import "encoding/json"
 
-// VkhodKassiraError is inferred from the collection's samples at VkhodKassiraError.
+// VkhodKassiraError is the 4xx and 5xx response body of VkhodKassira (Авторизация / Вход кассира),
+// which APIError.ErrorBody holds.
 type VkhodKassiraError struct {
 	Error VkhodKassiraErrorError `json:"error"`
 }
 
-// VkhodKassiraErrorError is inferred from the collection's samples at VkhodKassiraError.error.
+// VkhodKassiraErrorError is VkhodKassiraError.error in the 4xx and 5xx response body of VkhodKassira
+// (Авторизация / Вход кассира), which APIError.ErrorBody holds, inferred from the collection's
+// samples.
 type VkhodKassiraErrorError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
 
-// ProdazhaZaNalichnyeRequestPayment is inferred from the collection's samples at
-// ProdazhaZaNalichnyeRequest.payments[].
+// ProdazhaZaNalichnyeRequestPayment is ProdazhaZaNalichnyeRequest.payments[] in the request body of
+// ProdazhaZaNalichnye (Продажа / Продажа за наличные), inferred from the collection's samples.
 type ProdazhaZaNalichnyeRequestPayment struct {
 	Type   string  `json:"type"`
 	Amount float64 `json:"amount"`
 }
 
-// ProdazhaZaNalichnyeResponseVAT is inferred from the collection's samples at
-// ProdazhaZaNalichnyeResponse.vat[].
+// ProdazhaZaNalichnyeResponseVAT is ProdazhaZaNalichnyeResponse.vat[] in the 2xx response body of
+// ProdazhaZaNalichnye (Продажа / Продажа за наличные), inferred from the collection's samples.
 type ProdazhaZaNalichnyeResponseVAT struct {
 	Rate int64   `json:"rate"`
 	Sum  float64 `json:"sum"`
 }
 
-// ProdazhaPoBankovskoiKarteRequestPosition is inferred from the collection's samples at
-// ProdazhaPoBankovskoiKarteRequest.positions[].
+// ProdazhaPoBankovskoiKarteRequestPosition is ProdazhaPoBankovskoiKarteRequest.positions[] in the
+// request body of ProdazhaPoBankovskoiKarte (Продажа / Продажа по банковской карте), inferred from the
+// collection's samples.
 type ProdazhaPoBankovskoiKarteRequestPosition struct {
 	Name     string          `json:"name"`
 	Barcode  string          `json:"barcode"`
@@ -42,22 +46,24 @@ type ProdazhaPoBankovskoiKarteRequestPosition struct {
 	Discount json.RawMessage `json:"discount"`
 }
 
-// XOtchetResponseSales is inferred from the collection's samples at XOtchetResponse.sales.
+// XOtchetResponseSales is XOtchetResponse.sales in the 2xx response body of XOtchet (Отчёты /
+// X-отчёт), inferred from the collection's samples.
 type XOtchetResponseSales struct {
 	Count     int64                         `json:"count"`
 	Total     float64                       `json:"total"`
 	ByPayment XOtchetResponseSalesByPayment `json:"byPayment"`
 }
 
-// XOtchetResponseSalesByPayment is inferred from the collection's samples at
-// XOtchetResponse.sales.byPayment.
+// XOtchetResponseSalesByPayment is XOtchetResponse.sales.byPayment in the 2xx response body of XOtchet
+// (Отчёты / X-отчёт), inferred from the collection's samples.
 type XOtchetResponseSalesByPayment struct {
 	Cash   float64 `json:"cash"`
 	Card   float64 `json:"card"`
 	Emoney float64 `json:"emoney"`
 }
 
-// XOtchetResponseVAT is inferred from the collection's samples at XOtchetResponse.vat[].
+// XOtchetResponseVAT is XOtchetResponse.vat[] in the 2xx response body of XOtchet (Отчёты / X-отчёт),
+// inferred from the collection's samples.
 type XOtchetResponseVAT struct {
 	Rate    int64   `json:"rate"`
 	Sales   float64 `json:"sales"`

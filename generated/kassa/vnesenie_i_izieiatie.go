@@ -4,7 +4,8 @@ package kassa
 
 import "context"
 
-// VnesenieNalichnykhRequest is inferred from the collection's samples at VnesenieNalichnykhRequest.
+// VnesenieNalichnykhRequest is the request body of VnesenieNalichnykh (Внесение и изъятие / Внесение
+// наличных).
 type VnesenieNalichnykhRequest struct {
 	ShiftID  string  `json:"shiftId"`
 	Amount   float64 `json:"amount"`
@@ -12,7 +13,8 @@ type VnesenieNalichnykhRequest struct {
 	Comment  string  `json:"comment"`
 }
 
-// VnesenieNalichnykhResponse is inferred from the collection's samples at VnesenieNalichnykhResponse.
+// VnesenieNalichnykhResponse is the 2xx response body of VnesenieNalichnykh (Внесение и изъятие /
+// Внесение наличных).
 type VnesenieNalichnykhResponse struct {
 	OperationID string  `json:"operationId"`
 	Type        string  `json:"type"`

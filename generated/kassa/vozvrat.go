@@ -4,8 +4,8 @@ package kassa
 
 import "context"
 
-// VozvratPoChekuProdazhiRequest is inferred from the collection's samples at
-// VozvratPoChekuProdazhiRequest.
+// VozvratPoChekuProdazhiRequest is the request body of VozvratPoChekuProdazhi (Возврат / Возврат по
+// чеку продажи).
 type VozvratPoChekuProdazhiRequest struct {
 	ShiftID           string                                     `json:"shiftId"`
 	OriginalReceiptID string                                     `json:"originalReceiptId"`
@@ -17,8 +17,8 @@ type VozvratPoChekuProdazhiRequest struct {
 	PrintReceipt      bool                                       `json:"printReceipt"`
 }
 
-// VozvratPoChekuProdazhiResponse is inferred from the collection's samples at
-// VozvratPoChekuProdazhiResponse.
+// VozvratPoChekuProdazhiResponse is the 2xx response body of VozvratPoChekuProdazhi (Возврат / Возврат
+// по чеку продажи).
 type VozvratPoChekuProdazhiResponse struct {
 	ReceiptID         string                              `json:"receiptId"`
 	ReceiptNumber     int64                               `json:"receiptNumber"`

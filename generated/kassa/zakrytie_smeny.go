@@ -4,13 +4,15 @@ package kassa
 
 import "context"
 
-// ZakrytSmenuZOtchetRequest is inferred from the collection's samples at ZakrytSmenuZOtchetRequest.
+// ZakrytSmenuZOtchetRequest is the request body of ZakrytSmenuZOtchet (Закрытие смены / Закрыть смену
+// (Z-отчёт)).
 type ZakrytSmenuZOtchetRequest struct {
 	PrintZReport bool   `json:"printZReport"`
 	Comment      string `json:"comment"`
 }
 
-// ZakrytSmenuZOtchetResponse is inferred from the collection's samples at ZakrytSmenuZOtchetResponse.
+// ZakrytSmenuZOtchetResponse is the 2xx response body of ZakrytSmenuZOtchet (Закрытие смены / Закрыть
+// смену (Z-отчёт)).
 type ZakrytSmenuZOtchetResponse struct {
 	ShiftID     string                            `json:"shiftId"`
 	ShiftNumber int64                             `json:"shiftNumber"`
@@ -20,8 +22,9 @@ type ZakrytSmenuZOtchetResponse struct {
 	ZReport     ZakrytSmenuZOtchetResponseZReport `json:"zReport"`
 }
 
-// ZakrytSmenuZOtchetResponseZReport is inferred from the collection's samples at
-// ZakrytSmenuZOtchetResponse.zReport.
+// ZakrytSmenuZOtchetResponseZReport is ZakrytSmenuZOtchetResponse.zReport in the 2xx response body of
+// ZakrytSmenuZOtchet (Закрытие смены / Закрыть смену (Z-отчёт)), inferred from the collection's
+// samples.
 type ZakrytSmenuZOtchetResponseZReport struct {
 	ReportNumber int64                `json:"reportNumber"`
 	CreatedAt    string               `json:"createdAt"`

@@ -168,15 +168,11 @@ func envName(name string) string {
 	return b.String()
 }
 
-// pinnedDynamicVariables are the dynamic variables the replay mode fixes
-// for a whole test, so that a value the client sends can be compared with
-// the collection's template.
-var pinnedDynamicVariables = []string{"$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt"}
-
-// pinDynamicVariables gives each pinned dynamic variable one fresh value
-// for the whole test, in the global scope.
+// pinDynamicVariables gives every dynamic variable one fresh value for the
+// whole test, in the global scope, so that a value the client sends can be
+// compared with the collection's template.
 func pinDynamicVariables(s *Session) {
-	for _, name := range pinnedDynamicVariables {
+	for name := range dynamicGenerators {
 		if v, err := dynamicValue(name, s.clock); err == nil {
 			s.Set(ScopeGlobal, name, v)
 		}
