@@ -63,7 +63,11 @@ func (e *envFile) lookup(key string) (string, bool) {
 		if v["key"] != key || v["enabled"] == false || v["disabled"] == true {
 			continue
 		}
-		return postmanString(v["value"]), true
+		value, ok := v["value"]
+		if !ok {
+			return "", true
+		}
+		return postmanString(value), true
 	}
 	return "", false
 }
@@ -90,20 +94,27 @@ func (e *envFile) write(path string) error {
 func postmanString(v any) string {
 	switch x := v.(type) {
 	case nil:
-		return ""
+		return "null"
 	case string:
 		return x
 	case bool:
 		return strconv.FormatBool(x)
 	case float64:
 		return jsNumber(x)
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			if e != nil {
+				parts[i] = postmanString(e)
+			}
+		}
+		return strings.Join(parts, ",")
 	}
-	data, _ := json.Marshal(v)
-	return string(data)
+	return "[object Object]"
 }
 
 // jsNumber formats f as JavaScript's Number.prototype.toString does:
-// the shortest text that reads back as f, in plain notation from 1e-7 up
+// the shortest text that reads back as f, in plain notation from 1e-6 up
 // to 1e21 and in exponent notation outside that range.
 func jsNumber(f float64) string {
 	switch {
@@ -117,7 +128,7 @@ func jsNumber(f float64) string {
 		return "0"
 	}
 	abs := math.Abs(f)
-	if abs >= 1e-7 && abs < 1e21 {
+	if abs >= 1e-6 && abs < 1e21 {
 		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
 	s := strconv.FormatFloat(f, 'e', -1, 64)

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/pmgen/pmgen/model"
@@ -261,10 +260,14 @@ func collectionValue(c *parser.Collection, name string) (string, bool) {
 	if found == nil {
 		return "", false
 	}
-	if found.Kind == parser.ValueNumber {
-		if f, err := strconv.ParseFloat(found.Value, 64); err == nil {
-			return jsNumber(f), true
+	switch found.Kind {
+	case parser.ValueNumber, parser.ValueJSON:
+		var x any
+		if err := json.Unmarshal([]byte(found.Value), &x); err == nil {
+			return postmanString(x), true
 		}
+	case parser.ValueNull:
+		return "null", true
 	}
 	return found.Value, true
 }

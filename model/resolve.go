@@ -100,12 +100,23 @@ func (b *builder) resolvePath(op *Operation, segments []string, vars []*parser.V
 			name, _, _ := strings.Cut(rest, ".")
 			if i := slices.IndexFunc(vars, func(v *parser.Variable) bool { return name != "" && v.Key == name }); i >= 0 {
 				s.Param = op.param(name, FromPathVariable)
-				s.Param.Default = vars[i].Value
+				s.Param.Default = pathVariableValue(vars[i])
 				s.Param.Doc = vars[i].Description
 			}
 		}
 		op.URL.Path = append(op.URL.Path, s)
 	}
+}
+
+// pathVariableValue returns the value of a path variable. Postman sends
+// ":name" as written for a null or missing value, and so does the client
+// for an empty one; a number or a boolean is filled in as JavaScript
+// writes it, where Postman sends ":name" too.
+func pathVariableValue(v *parser.Variable) string {
+	if v.Kind == parser.ValueNull || v.Kind == parser.ValueMissing {
+		return ""
+	}
+	return PostmanValue(v)
 }
 
 // param returns the operation's parameter for a name, adding it on first use.

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -44,8 +47,8 @@ func (b *builder) addVariable(v *parser.Variable, scope VariableScope) {
 	}
 	fromEnvironment := scope != ScopeCollection
 	secret := fromEnvironment || v.Type == "secret" || SecretName(v.Key)
-	value := v.Value
-	if v.Kind == parser.ValueMissing || v.Kind == parser.ValueNull || secret {
+	value := PostmanValue(v)
+	if secret {
 		value = ""
 	}
 	existing, ok := b.variables[v.Key]
@@ -112,4 +115,75 @@ func splitWords(name string) []string {
 	}
 	flush()
 	return words
+}
+
+// PostmanValue returns the text Postman's runtime substitutes for a
+// variable: JavaScript's String of its JSON value, as postman-collection
+// 4.x converts it. So 10.50 is "10.5", 1e21 is "1e+21", null is "null", an
+// array [1, 2] is "1,2" and an object is "[object Object]"; a variable
+// without a value is "".
+func PostmanValue(v *parser.Variable) string {
+	switch v.Kind {
+	case parser.ValueNumber:
+		if f, err := strconv.ParseFloat(v.Value, 64); err == nil {
+			return jsNumber(f)
+		}
+	case parser.ValueNull:
+		return "null"
+	case parser.ValueMissing:
+		return ""
+	case parser.ValueJSON:
+		var x any
+		if err := json.Unmarshal([]byte(v.Value), &x); err == nil {
+			return jsString(x)
+		}
+	}
+	return v.Value
+}
+
+// jsString converts a decoded JSON value as JavaScript's String does.
+func jsString(x any) string {
+	switch x := x.(type) {
+	case nil:
+		return "null"
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		return jsNumber(x)
+	case []any:
+		// Array.prototype.join writes null elements as "".
+		parts := make([]string, len(x))
+		for i, e := range x {
+			if e != nil {
+				parts[i] = jsString(e)
+			}
+		}
+		return strings.Join(parts, ",")
+	}
+	return "[object Object]"
+}
+
+// jsNumber formats f as JavaScript's Number.prototype.toString does: the
+// shortest text that reads back as f, in plain notation from 1e-6 up to
+// 1e21 and in exponent notation ("1e+21", "1e-7") outside that range.
+func jsNumber(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 0):
+		if f > 0 {
+			return "Infinity"
+		}
+		return "-Infinity"
+	case f == 0:
+		return "0"
+	}
+	if abs := math.Abs(f); abs >= 1e-6 && abs < 1e21 {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	mantissa, exp, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
+	sign, digits := exp[:1], strings.TrimLeft(exp[1:], "0")
+	return mantissa + "e" + sign + digits
 }
