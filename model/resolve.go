@@ -254,7 +254,31 @@ func (b *builder) dropUnreadVariables() {
 			}
 		}
 	}
+	b.readNested(read)
 	b.api.Variables = slices.DeleteFunc(b.api.Variables, func(v *Variable) bool { return !read[v.Name] })
+}
+
+// readNested adds to read the variables that the values of read variables
+// refer to, at any depth, since Postman substitutes those too.
+func (b *builder) readNested(read map[string]bool) {
+	queue := make([]string, 0, len(read))
+	for name := range read {
+		queue = append(queue, name)
+	}
+	for len(queue) > 0 {
+		name := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		v, ok := b.variables[name]
+		if !ok {
+			continue
+		}
+		for _, ref := range References(v.Default) {
+			if !read[ref] {
+				read[ref] = true
+				queue = append(queue, ref)
+			}
+		}
+	}
 }
 
 // operationTemplates returns the templates of an operation other than its

@@ -3,10 +3,12 @@ package model
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/parser"
 )
 
@@ -30,6 +32,7 @@ func (b *builder) collectVariables() {
 			b.addVariable(v, scope)
 		}
 	}
+	b.warnCycles()
 }
 
 func (b *builder) addFolderVariables(items []*parser.Item) {
@@ -67,6 +70,43 @@ func (b *builder) addVariable(v *parser.Variable, scope VariableScope) {
 	if existing.Secret {
 		existing.Default = ""
 	}
+}
+
+// CodeVariableCycle: a variable's value refers back to the variable.
+const CodeVariableCycle diag.Code = "variable-cycle"
+
+// warnCycles warns about each variable whose value refers back to it,
+// directly or through other variables. Postman substitutes such a value
+// 19 levels deep and sends the rest as written, and so does the client.
+func (b *builder) warnCycles() {
+	for _, v := range b.api.Variables {
+		if path := b.cycle(v.Name, []string{v.Name}); path != nil {
+			b.diags.Warn(CodeVariableCycle, diag.NoPosition, "",
+				"variable %s refers to itself through %s: it is substituted 19 levels deep and the rest is sent as written, as Postman does",
+				quoteName(v.Name), strings.Join(path, " → "))
+		}
+	}
+}
+
+// cycle returns the chain of references from path's last variable back
+// to path[0], or nil when there is none.
+func (b *builder) cycle(start string, path []string) []string {
+	v, ok := b.variables[path[len(path)-1]]
+	if !ok || len(path) > len(b.variables) {
+		return nil
+	}
+	for _, ref := range References(v.Default) {
+		if ref == start {
+			return append(path, ref)
+		}
+		if slices.Contains(path, ref) {
+			continue
+		}
+		if found := b.cycle(start, append(path, ref)); found != nil {
+			return found
+		}
+	}
+	return nil
 }
 
 // secretWords are the words that mark a variable name as a credential.

@@ -8,9 +8,12 @@ import (
 
 // Limits of variable substitution.
 const (
-	// maxNesting is how many times a substituted value may itself contain
-	// references that are substituted again. Postman's substitution stops
-	// after 19 passes over a string, and this bound keeps the same depth.
+	// maxNesting is the depth of the deepest reference that is
+	// substituted: a reference written in a template has depth 1, one in
+	// its variable's value depth 2, and so on. Postman's substitution makes
+	// 19 passes over a string (checked against newman 6.2.2), so a
+	// reference first reached at depth 20 stays as written, "{{name}}". A
+	// variable that refers to itself stops there too.
 	//
 	// NOTE: Postman rescans the whole string after each pass, so "{{" and
 	// "}}" that only meet once a value is pasted next to the text around it
@@ -128,7 +131,6 @@ func (e *UnsetVariableError) Error() string {
 var (
 	errTooLong       = fmt.Errorf("expanded text exceeds %d bytes", maxExpandedBytes)
 	errTooManyRefs   = fmt.Errorf("expansion resolves more than %d references", maxReferences)
-	errNestedTooDeep = fmt.Errorf("variables nest more than %d levels deep", maxNesting)
 )
 
 // resolver looks variables up for one expansion: the call's params first,
@@ -207,8 +209,8 @@ func (r *resolver) expand(t *template) (string, error) {
 }
 
 // appendTemplate appends the expansion of t to dst, writing each part in
-// the encoding m gives it. chain holds the variables being expanded around t, outermost
-// first, to detect cycles.
+// the encoding m gives it. chain holds the variables being expanded around
+// t, outermost first.
 func (r *resolver) appendTemplate(dst []byte, t *template, m textMode, chain []string) ([]byte, error) {
 	if t.refs == nil {
 		return appendEncoded(dst, t.text, m.literal), nil
@@ -232,11 +234,15 @@ func (r *resolver) appendTemplate(dst []byte, t *template, m textMode, chain []s
 }
 
 // appendReference appends the value of the variable name, expanding the
-// references the value contains.
+// references the value contains. chain holds the variables whose values
+// contain this reference, outermost first.
 func (r *resolver) appendReference(dst []byte, name string, m textMode, chain []string) ([]byte, error) {
 	r.refs++
 	if r.refs > maxReferences {
 		return dst, errTooManyRefs
+	}
+	if len(chain) >= maxNesting {
+		return appendEncoded(dst, "{{"+name+"}}", m.value), nil
 	}
 	for i := range r.params {
 		if r.params[i].name == name {
@@ -260,14 +266,6 @@ func (r *resolver) appendReference(dst []byte, name string, m textMode, chain []
 	nested := parseTemplate(value, false)
 	if nested.refs == nil {
 		return appendEncoded(dst, value, m.value), nil
-	}
-	for _, outer := range chain {
-		if outer == name {
-			return dst, fmt.Errorf("variable %q refers to itself through %s", name, strings.Join(append(chain, name), " → "))
-		}
-	}
-	if len(chain) >= maxNesting {
-		return dst, fmt.Errorf("expanding %q: %w", chain[0], errNestedTooDeep)
 	}
 	return r.appendTemplate(dst, &nested, textMode{m.value, m.value, m.param}, append(chain, name))
 }
