@@ -129,8 +129,8 @@ func (e *UnsetVariableError) Error() string {
 }
 
 var (
-	errTooLong       = fmt.Errorf("expanded text exceeds %d bytes", maxExpandedBytes)
-	errTooManyRefs   = fmt.Errorf("expansion resolves more than %d references", maxReferences)
+	errTooLong     = fmt.Errorf("expanded text exceeds %d bytes", maxExpandedBytes)
+	errTooManyRefs = fmt.Errorf("expansion resolves more than %d references", maxReferences)
 )
 
 // resolver looks variables up for one expansion: the call's params first,
