@@ -6,8 +6,10 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/pmgen/pmgen/internal/replaydata"
 	"github.com/pmgen/pmgen/model"
 	"github.com/pmgen/pmgen/model/script"
+	"github.com/pmgen/pmgen/templates/replay"
 )
 
 const testPkg = "testing"
@@ -30,48 +32,14 @@ func (g *gen) testFile() *jen.File {
 	return f
 }
 
-// replayOperations emits the data the replay server answers from:
+// replayOperations emits the operations and examples the replay server
+// serves, as package replaydata converts them from the model:
 //
 //	var replayOperations = []ReplayOperation{{Name: "OtkrytSmenu", Method: "POST", Path: "/shifts", ...}}
 func (g *gen) replayOperations() jen.Code {
 	var ops []jen.Code
-	for _, op := range g.api.Operations {
-		d := jen.Dict{
-			jen.Id("Name"):   jen.Lit(op.GoName),
-			jen.Id("Method"): jen.Lit(string(op.Method)),
-			jen.Id("Path"):   jen.Lit(op.URL.PathTemplate()),
-		}
-		var query []jen.Code
-		for _, q := range op.URL.Query {
-			query = append(query, replayHeader(q.Key, q.Value))
-		}
-		if len(query) > 0 {
-			d[jen.Id("Query")] = jen.Index().Id("ReplayHeader").Values(query...)
-		}
-		var headers []jen.Code
-		for _, h := range op.Headers {
-			if h.Name != "" {
-				headers = append(headers, replayHeader(h.Name, h.Value))
-			}
-		}
-		if len(headers) > 0 {
-			d[jen.Id("Headers")] = jen.Index().Id("ReplayHeader").Values(headers...)
-		}
-		switch {
-		case op.Body == nil:
-		case op.Body.Kind == model.BodyJSON:
-			d[jen.Id("Body")] = stringLit(op.Body.JSONTemplate)
-		case op.Body.Kind == model.BodyText:
-			d[jen.Id("Body")] = stringLit(op.Body.Template)
-		}
-		var examples []jen.Code
-		for _, ex := range op.Examples {
-			examples = append(examples, replayExample(ex))
-		}
-		if len(examples) > 0 {
-			d[jen.Id("Examples")] = jen.Index().Id("ReplayExample").Values(examples...)
-		}
-		ops = append(ops, jen.Values(d))
+	for _, op := range replaydata.Operations(g.api) {
+		ops = append(ops, replayOperation(op))
 	}
 	return jen.Add(
 		commentLine("replayOperations are the collection's requests and saved examples; the"),
@@ -80,36 +48,54 @@ func (g *gen) replayOperations() jen.Code {
 	)
 }
 
-func replayHeader(name, value string) jen.Code {
-	return jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(name), jen.Id("Value"): jen.Lit(value)})
+// replayOperation emits one operation as a composite literal, leaving out
+// the fields that are empty.
+func replayOperation(op replay.ReplayOperation) jen.Code {
+	d := jen.Dict{
+		jen.Id("Name"):   jen.Lit(op.Name),
+		jen.Id("Method"): jen.Lit(op.Method),
+		jen.Id("Path"):   jen.Lit(op.Path),
+	}
+	if len(op.Query) > 0 {
+		d[jen.Id("Query")] = replayHeaders(op.Query)
+	}
+	if len(op.Headers) > 0 {
+		d[jen.Id("Headers")] = replayHeaders(op.Headers)
+	}
+	if op.Body != "" {
+		d[jen.Id("Body")] = stringLit(op.Body)
+	}
+	var examples []jen.Code
+	for _, ex := range op.Examples {
+		examples = append(examples, replayExample(ex))
+	}
+	if len(examples) > 0 {
+		d[jen.Id("Examples")] = jen.Index().Id("ReplayExample").Values(examples...)
+	}
+	return jen.Values(d)
 }
 
-func replayExample(ex *model.Example) jen.Code {
+func replayHeaders(list []replay.ReplayHeader) jen.Code {
+	values := make([]jen.Code, len(list))
+	for i, h := range list {
+		values[i] = jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(h.Name), jen.Id("Value"): jen.Lit(h.Value)})
+	}
+	return jen.Index().Id("ReplayHeader").Values(values...)
+}
+
+func replayExample(ex replay.ReplayExample) jen.Code {
 	d := jen.Dict{
 		jen.Id("Name"):   jen.Lit(ex.Name),
 		jen.Id("Status"): jen.Lit(ex.Status),
-		jen.Id("Body"):   stringLit(ex.ReplayBody),
+		jen.Id("Body"):   stringLit(ex.Body),
 	}
-	var headers []jen.Code
-	hasContentType := false
-	for _, h := range ex.Headers {
-		hasContentType = hasContentType || strings.EqualFold(h.Name, "Content-Type")
-		headers = append(headers, replayHeader(h.Name, h.Value))
-	}
-	if !hasContentType && ex.ContentType != "" {
-		headers = append(headers, replayHeader("Content-Type", ex.ContentType))
-	}
-	if len(headers) > 0 {
-		d[jen.Id("Headers")] = jen.Index().Id("ReplayHeader").Values(headers...)
+	if len(ex.Headers) > 0 {
+		d[jen.Id("Headers")] = replayHeaders(ex.Headers)
 	}
 	if r := ex.Request; r != nil {
 		rd := jen.Dict{jen.Id("Path"): jen.Lit(r.Path)}
-		var query []jen.Code
-		for _, q := range r.Query {
-			query = append(query, replayHeader(q.Key, q.Value))
-		}
-		if len(query) > 0 {
-			rd[jen.Id("Query")] = jen.Index().Id("ReplayHeader").Values(query...)
+		if len(r.Query) > 0 {
+			rd[jen.Id("Query")] = replayHeaders(r.Query)
 		}
 		if r.Body != "" {
 			rd[jen.Id("Body")] = stringLit(r.Body)
