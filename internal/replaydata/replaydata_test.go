@@ -13,9 +13,9 @@ import (
 	"github.com/pmgen/pmgen/templates/replay"
 )
 
-// shiftsCollection has two requests on one path that only their query
-// tells apart, a header without a name, an example without a Content-Type
-// header and an example with an original request.
+// shiftsCollection has a request with a query, a header without a name
+// and an example that has an original request but no Content-Type header,
+// and a request whose example has its own Content-Type header.
 const shiftsCollection = `{
   "info": {"name": "Shifts", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
   "item": [
