@@ -14,7 +14,8 @@ type Input struct {
 	// Package is the Go package name of the generated client; empty means
 	// "client".
 	Package string
-	Config  *Config
+	// Config is the decoded pmgen.yaml; nil when there is none.
+	Config *parser.Config
 }
 
 // Build turns a decoded collection into the model. Problems that make the
@@ -23,6 +24,7 @@ type Input struct {
 func Build(in Input) (*API, diag.List) {
 	b := newBuilder(in)
 
+	b.readConfig()
 	b.walk(in.Collection)
 	b.collectVariables()
 	b.translateScripts()
@@ -31,6 +33,7 @@ func Build(in Input) (*API, diag.List) {
 	b.recordReads()
 	b.buildSequences()
 	b.assignNames()
+	b.reportUnusedNames()
 	b.inferTypes()
 
 	return b.api, b.diags

@@ -9,10 +9,10 @@ import (
 // inferTypes infers the Go types of every body from its samples, in one
 // registry so that identical structs are shared and names are unique.
 func (b *builder) inferTypes() {
-	reg := infer.NewRegistry(infer.Options{
-		Reserved:    b.reserved,
-		Placeholder: b.placeholderValue,
-	})
+	opts := b.inferOptions()
+	opts.Reserved = b.reserved
+	opts.Placeholder = b.placeholderValue
+	reg := infer.NewRegistry(opts)
 	for _, src := range b.ops {
 		op := src.op
 		if op.Body != nil && (op.Body.Kind == BodyJSON || op.Body.Kind == BodyGraphQL) && len(src.samples.request) > 0 {
@@ -23,6 +23,7 @@ func (b *builder) inferTypes() {
 	}
 	b.api.Types = reg.Types()
 	b.diags.Append(reg.Diagnostics())
+	b.reportUnusedTypes(reg)
 }
 
 func isSuccess(status int) bool { return status >= 200 && status < 300 }

@@ -73,9 +73,14 @@ func (b *builder) assignNames() {
 	b.nameSequences()
 }
 
+// nameFolders names every folder: the name the config pins, or the
+// folder's own name as an exported identifier.
 func (b *builder) nameFolders(folders []*Folder) {
 	for _, f := range folders {
-		f.GoName = exportedOr(f.Name, "Folder")
+		f.GoName = b.pinnedFolder(f)
+		if f.GoName == "" {
+			f.GoName = exportedOr(f.Name, "Folder")
+		}
 		b.nameFolders(f.Folders)
 	}
 }
@@ -142,10 +147,7 @@ func (b *builder) nameOperations(clientMethods []string) {
 		cands[i] = naming.Candidate{Base: base, Qualifiers: qualifiers, Pinned: b.pinnedOperation(op)}
 	}
 	names, conflicts := naming.Resolve(cands, clientMethods)
-	for _, c := range conflicts {
-		op := b.api.Operations[c.Index]
-		b.diags.Warn(CodeNameConflict, op.Pos, op.Where, "%s: the request is named %s instead", c.Error(), names[c.Index])
-	}
+	b.reportOperationPinConflicts(conflicts, names)
 	for i, op := range b.api.Operations {
 		op.GoName = names[i]
 	}
@@ -218,20 +220,27 @@ func (b *builder) nameForms() {
 }
 
 // nameSequences names the sequence tests: TestSequenceAll for the whole
-// collection, TestSequence<Folder> for each folder.
+// collection, TestSequence<Folder> for each folder and TestSequence<Name>
+// for each sequence the config defines.
 func (b *builder) nameSequences() {
-	var folderSeqs []*Sequence
+	var named []*Sequence
 	var cands []naming.Candidate
 	for _, s := range b.api.Sequences {
-		if s.Folder == nil {
+		base := ""
+		switch {
+		case b.config.defined[s]:
+			base = "TestSequence" + exportedOr(s.Name, "Defined")
+		case s.Folder == nil:
 			s.GoName = "TestSequenceAll"
 			continue
+		default:
+			base = "TestSequence" + s.Folder.GoName
 		}
-		folderSeqs = append(folderSeqs, s)
-		cands = append(cands, naming.Candidate{Base: "TestSequence" + s.Folder.GoName})
+		named = append(named, s)
+		cands = append(cands, naming.Candidate{Base: base})
 	}
 	names, _ := naming.Resolve(cands, []string{"TestSequenceAll"})
-	for i, s := range folderSeqs {
+	for i, s := range named {
 		s.GoName = names[i]
 	}
 }

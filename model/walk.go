@@ -30,6 +30,8 @@ type builder struct {
 	credentials map[string]string
 	// reserved are the package-level Go names already taken.
 	reserved []string
+	// config holds the checked entries of Input.Config.
+	config configState
 }
 
 // opSource is an operation under construction with its origin.

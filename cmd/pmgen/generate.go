@@ -22,6 +22,7 @@ type generateFlags struct {
 	collection string
 	out        string
 	pkg        string
+	config     string
 	envs       listFlag
 	report     string
 	maxInput   int
@@ -36,13 +37,14 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 func (f *generateFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.collection, "collection", "", "Postman collection `file` to read (format v2.0 or v2.1; required)")
 	fs.StringVar(&f.out, "out", "", "output `folder` of the generated package (required); pmgen writes only its own files there")
-	fs.StringVar(&f.pkg, "package", "", "Go package `name` of the generated code (default: the output folder's name)")
+	fs.StringVar(&f.pkg, "package", "", "Go package `name` of the generated code (default: the config's package, else the output folder's name)")
+	fs.StringVar(&f.config, "config", "", "config `file` in YAML (default: pmgen.yaml next to the collection, when it exists)")
 	fs.Var(&f.envs, "env", "Postman environment `file` whose variables the client takes as options; may be repeated. Values never reach the generated code")
 	fs.StringVar(&f.report, "report", "", "write a JSON report of counts and warnings to `file`")
 	fs.IntVar(&f.maxInput, "max-input-size", parser.DefaultMaxInputSize, "largest collection accepted, in `bytes`")
 }
 
-// validate checks the flags and fills defaults; it returns a usage error.
+// validate checks the flags; it returns a usage error.
 func (f *generateFlags) validate() error {
 	if f.collection == "" {
 		return errors.New("missing -collection: name the Postman collection file to read")
@@ -50,10 +52,7 @@ func (f *generateFlags) validate() error {
 	if f.out == "" {
 		return errors.New("missing -out: name the folder to write the generated package to")
 	}
-	if f.pkg == "" {
-		f.pkg = defaultPackage(f.out)
-	}
-	if !token.IsIdentifier(f.pkg) || token.IsKeyword(f.pkg) || f.pkg == "_" {
+	if f.pkg != "" && (!token.IsIdentifier(f.pkg) || token.IsKeyword(f.pkg) || f.pkg == "_") {
 		return fmt.Errorf("invalid -package %q: want a Go identifier such as kassa", f.pkg)
 	}
 	return nil
@@ -87,9 +86,13 @@ func (f *generateFlags) pipelineOptions() pipeline.Options {
 	return pipeline.Options{
 		Collection:   f.collection,
 		Environments: f.envs,
-		Package:      f.pkg,
-		Limits:       parser.Options{MaxInputSize: f.maxInput},
-		Version:      version(),
+		Config:       f.config,
+		// The flag wins over the config's package, which wins over the
+		// name of the output folder.
+		Package:        f.pkg,
+		DefaultPackage: defaultPackage(f.out),
+		Limits:         parser.Options{MaxInputSize: f.maxInput},
+		Version:        version(),
 	}
 }
 
@@ -125,7 +128,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 
-	changes, err := output.Plan(f.out, f.pkg, outputFiles(res))
+	changes, err := output.Plan(f.out, res.API.Package, outputFiles(res))
 	if err == nil {
 		err = output.Apply(f.out, changes)
 	}

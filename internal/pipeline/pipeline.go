@@ -6,8 +6,12 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"go/token"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/generator"
@@ -19,9 +23,16 @@ import (
 type Options struct {
 	Collection   string   // path of the collection file
 	Environments []string // paths of environment files
-	Package      string   // Go package name; empty means "client"
-	Limits       parser.Options
-	Version      string // pmgen's version
+	// Config is the path of the config file. When it is empty, the
+	// pmgen.yaml next to the collection is read if there is one.
+	Config string
+	// Package is the Go package name. It wins over the config's package;
+	// when both are empty, DefaultPackage is used, and "client" when that
+	// is empty too.
+	Package        string
+	DefaultPackage string
+	Limits         parser.Options
+	Version        string // pmgen's version
 }
 
 // Result is the output of a run.
@@ -31,6 +42,11 @@ type Result struct {
 	// Diags holds every diagnostic of every stage; they are warnings
 	// unless the run failed.
 	Diags diag.List
+	// Skipped holds the warnings whose codes the config's skip list
+	// acknowledges; they are not in Diags.
+	Skipped diag.List
+	// ConfigFile is the path of the config file read, "" when none was.
+	ConfigFile string
 }
 
 // Run reads, parses, models and renders. It returns an error when a stage
@@ -52,8 +68,19 @@ func Run(opts Options) (*Result, error) {
 
 // Model reads and parses the input and builds the model, and stops there:
 // the result has no files. pmgen diff compares two such models.
-func Model(opts Options) (*Result, error) {
-	res := &Result{}
+func Model(opts Options) (res *Result, err error) {
+	res = &Result{}
+
+	cfg, err := readConfig(opts, res)
+	if err != nil {
+		return res, err
+	}
+	defer func() { skipWarnings(res, cfg, err == nil) }()
+
+	pkg, err := packageName(opts, cfg, res)
+	if err != nil {
+		return res, err
+	}
 
 	data, err := os.ReadFile(opts.Collection)
 	if err != nil {
@@ -75,7 +102,8 @@ func Model(opts Options) (*Result, error) {
 		Collection:   coll,
 		Environments: envs,
 		SourceSHA256: hex.EncodeToString(sum[:]),
-		Package:      opts.Package,
+		Package:      pkg,
+		Config:       cfg,
 	})
 	res.Diags.Append(diags)
 	res.API = api
@@ -83,6 +111,48 @@ func Model(opts Options) (*Result, error) {
 		return res, fmt.Errorf("build model: %w", errorsOf(&res.Diags))
 	}
 	return res, nil
+}
+
+// readConfig reads the config file that opts name, or the pmgen.yaml next
+// to the collection. It returns nil when there is none.
+func readConfig(opts Options, res *Result) (*parser.Config, error) {
+	path := opts.Config
+	if path == "" {
+		path = filepath.Join(filepath.Dir(opts.Collection), parser.ConfigFileName)
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	res.ConfigFile = path
+	cfg, diags := parser.ParseConfig(path, data)
+	res.Diags.Append(diags)
+	if cfg == nil || diags.HasErrors() {
+		return nil, fmt.Errorf("parse config: %w", errorsOf(&res.Diags))
+	}
+	return cfg, nil
+}
+
+// packageName returns the Go package name of the generated client: the
+// one in opts, else the config's, else opts.DefaultPackage. A config
+// package that is no Go identifier is an error.
+func packageName(opts Options, cfg *parser.Config, res *Result) (string, error) {
+	if opts.Package != "" {
+		return opts.Package, nil
+	}
+	if cfg == nil || cfg.Package.Value == "" {
+		return opts.DefaultPackage, nil
+	}
+	name := cfg.Package.Value
+	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
+		res.Diags.Error(parser.CodeInvalidConfigValue, cfg.Package.Pos, "",
+			"package %q is not a Go package name: want an identifier such as kassa", name)
+		return "", fmt.Errorf("read config: %w", errorsOf(&res.Diags))
+	}
+	return name, nil
 }
 
 func readEnvironments(opts Options, res *Result) ([]*parser.Environment, error) {

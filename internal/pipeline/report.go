@@ -19,7 +19,9 @@ type Report struct {
 	Unsupported           int                    `json:"unsupported"`
 	UnsupportedStatements []UnsupportedStatement `json:"unsupported_statements"`
 	Warnings              []ReportDiagnostic     `json:"warnings"`
-	Errors                []ReportDiagnostic     `json:"errors,omitempty"`
+	// Skipped are the warnings that the config's skip list acknowledges.
+	Skipped []ReportDiagnostic `json:"skipped"`
+	Errors  []ReportDiagnostic `json:"errors,omitempty"`
 }
 
 // UnsupportedStatement is a script statement that was not translated.
@@ -39,7 +41,7 @@ type ReportDiagnostic struct {
 
 // NewReport summarises a run's result.
 func NewReport(res *Result) *Report {
-	r := &Report{UnsupportedStatements: []UnsupportedStatement{}, Warnings: []ReportDiagnostic{}}
+	r := &Report{UnsupportedStatements: []UnsupportedStatement{}, Warnings: []ReportDiagnostic{}, Skipped: []ReportDiagnostic{}}
 	if api := res.API; api != nil {
 		r.Requests = len(api.Operations)
 		r.Sequences = len(api.Sequences)
@@ -57,6 +59,9 @@ func NewReport(res *Result) *Report {
 		} else {
 			r.Warnings = append(r.Warnings, rd)
 		}
+	}
+	for _, d := range res.Skipped.Sorted() {
+		r.Skipped = append(r.Skipped, ReportDiagnostic{Code: string(d.Code), Where: d.Where, Message: d.Message, Position: d.Pos.String()})
 	}
 	return r
 }
