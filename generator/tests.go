@@ -197,21 +197,26 @@ func (g *gen) numericVariables() map[string]bool {
 }
 
 // beforeCalls emits the harness calls that give the variables a step
-// reads test values: text, or the number 1 for variables that stand
-// unquoted in a JSON body.
+// reads test values: JSON values of the right type for variables that
+// stand unquoted in the step's JSON body, the number 1 for those that
+// stand unquoted in another step's body, and text for the others.
 func beforeCalls(op *model.Operation, numeric map[string]bool) []jen.Code {
-	var text, numbers []jen.Code
+	values := placeholderValues(op)
+	var text, unquoted []jen.Code
 	for _, r := range op.Reads {
-		if numeric[r] {
-			numbers = append(numbers, jen.Lit(r))
-		} else {
+		switch v, ok := values[r]; {
+		case ok:
+			unquoted = append(unquoted, jen.Lit(r), jen.Lit(v))
+		case numeric[r]:
+			unquoted = append(unquoted, jen.Lit(r), jen.Lit("1"))
+		default:
 			text = append(text, jen.Lit(r))
 		}
 	}
 	var out []jen.Code
-	if len(numbers) > 0 {
-		// h.numbers(t, "amount")
-		out = append(out, jen.Id("h").Dot("numbers").Call(append([]jen.Code{jen.Id("t")}, numbers...)...))
+	if len(unquoted) > 0 {
+		// h.unquoted(t, "amount", "1", "name", `"pmgen-test-name"`)
+		out = append(out, jen.Id("h").Dot("unquoted").Call(append([]jen.Code{jen.Id("t")}, unquoted...)...))
 	}
 	// h.before(t, &opX, "pmgen-test-", "a", "b")
 	args := append([]jen.Code{jen.Id("t"), jen.Op("&").Id(operationVarName(op)), jen.Lit("pmgen-test-")}, text...)
