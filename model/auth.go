@@ -32,7 +32,12 @@ var structuralAuthParams = map[AuthKind][]string{
 }
 
 // effectiveAuth walks request → folders (innermost first) → collection
-// until it finds an auth that is not "inherit", as Postman does.
+// until it finds an auth object with a type, as Postman does.
+//
+// An auth object whose type is "inherit" ends the walk too:
+// postman-collection 4.x takes any type as the item's auth, and Postman's
+// runtime has no handler for "inherit", so newman 6.2.2 sends such a
+// request without auth. The client does the same and warns.
 func (b *builder) effectiveAuth(src *opSource) *Auth {
 	auth := src.item.Request.Auth
 	for i := len(src.parents) - 1; i >= 0 && inherits(auth); i-- {
@@ -48,6 +53,10 @@ func (b *builder) effectiveAuth(src *opSource) *Auth {
 	switch kind {
 	case AuthNone:
 		return nil
+	case "inherit":
+		b.diags.Warn(CodeExplicitInherit, auth.Pos, src.op.Where,
+			"auth type \"inherit\" is written out: Postman's runtime finds no handler for it and sends the request without auth, and so does the client; remove the auth object to inherit the parent's auth")
+		return nil
 	case AuthBasic, AuthBearer, AuthAPIKey, AuthDigest, AuthOAuth2:
 	default:
 		b.diags.Warn(diag.Code("unsupported-auth-"+string(kind)), auth.Pos, src.op.Where,
@@ -58,9 +67,15 @@ func (b *builder) effectiveAuth(src *opSource) *Auth {
 	return &Auth{Kind: kind, Scheme: scheme}
 }
 
+// inherits reports whether an auth leaves the choice to the parent: it
+// is missing or has no type.
 func inherits(a *parser.Auth) bool {
-	return a == nil || a.Type == "" || strings.EqualFold(a.Type, "inherit")
+	return a == nil || a.Type == ""
 }
+
+// CodeExplicitInherit: an auth object has the type "inherit", which
+// Postman's runtime treats as an auth type without a handler.
+const CodeExplicitInherit diag.Code = "explicit-inherit-auth"
 
 // scheme returns the shared AuthScheme of an auth object. Credentials
 // written as literals become secret variables, so that the client asks

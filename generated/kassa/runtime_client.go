@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"sync"
 	"time"
 )
 
@@ -41,9 +40,6 @@ type Client struct {
 	maxBody    int64
 	logger     *slog.Logger
 	onMissing  func(MissingValue)
-
-	digestMu sync.Mutex
-	digest   map[int]*digestChallenge // by scheme index
 }
 
 // Option configures a Client.

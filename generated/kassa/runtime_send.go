@@ -296,17 +296,19 @@ func (c *Client) buildTarget(r *resolver, op *operation, p *preparedOperation, a
 		buf = append(buf, seg.suffix...)
 	}
 	if len(p.query) > 0 || auth.queryKey != "" {
+		queryStart := len(buf)
 		buf = append(buf, '?')
-		first := true
+		first, removed := true, false
 		for i := range p.query {
 			q := &p.query[i]
-			if auth.queryKey != "" {
+			if auth.removeQuery != "" {
 				key, err := r.expand(&q.key)
 				if err != nil {
 					return requestTarget{}, err
 				}
-				if key == auth.queryKey {
-					continue // the auth parameter replaces it, as in Postman
+				if key == auth.removeQuery {
+					removed = true
+					continue // the auth scheme removes it, as in Postman
 				}
 			}
 			if !first {
@@ -331,6 +333,10 @@ func (c *Client) buildTarget(r *resolver, op *operation, p *preparedOperation, a
 			buf = appendEncoded(buf, auth.queryKey, queryKeyText)
 			buf = append(buf, '=')
 			buf = appendEncoded(buf, auth.queryValue, queryValueText)
+		} else if first && removed {
+			// Postman writes no "?" once the auth scheme has removed
+			// every parameter.
+			buf = buf[:queryStart]
 		}
 	}
 	return parseURLText(buf)

@@ -45,9 +45,13 @@ type expandedAuth struct {
 	// headerName and header are the header the scheme sets, replacing any
 	// header of that name the request has.
 	headerName, header string
-	// queryKey and queryValue are the query parameter the scheme adds,
-	// replacing any parameter with that key.
+	// removeHeader is a header the scheme removes without setting it.
+	removeHeader string
+	// queryKey and queryValue are the query parameter the scheme adds.
 	queryKey, queryValue string
+	// removeQuery is the key of the request's query parameters the scheme
+	// removes; it is queryKey, or "access_token" for OAuth 2.0.
+	removeQuery string
 	username, password   string // digest
 }
 
@@ -86,7 +90,11 @@ func (c *Client) expandAuth(r *resolver, op *operation) (expandedAuth, error) {
 		if token, err = param("token"); err != nil {
 			return a, err
 		}
-		a.headerName, a.header = "Authorization", "Bearer "+token
+		// As in Postman, an empty token sends no Authorization header
+		// and leaves the request's own.
+		if token != "" {
+			a.headerName, a.header = "Authorization", "Bearer "+token
+		}
 	case authAPIKey:
 		var key, value string
 		if key, err = param("key"); err != nil {
@@ -95,35 +103,20 @@ func (c *Client) expandAuth(r *resolver, op *operation) (expandedAuth, error) {
 		if value, err = param("value"); err != nil {
 			return a, err
 		}
+		if key == "" && value == "" {
+			break // Postman adds nothing either
+		}
 		switch in := s.params["in"]; in {
 		case "", "header":
 			a.headerName, a.header = key, value
 		case "query":
-			a.queryKey, a.queryValue = key, value
+			a.queryKey, a.queryValue, a.removeQuery = key, value, key
 		default:
 			return a, fmt.Errorf("apikey auth: in %q, want \"header\" or \"query\"", in)
 		}
 	case authOAuth2:
-		var token string
-		if token, err = param("accessToken"); err != nil {
+		if err := c.expandOAuth2(&a, s, param); err != nil {
 			return a, err
-		}
-		switch to := s.params["addTokenTo"]; to {
-		case "", "header":
-			prefix, ok := s.params["headerPrefix"]
-			if !ok {
-				prefix = "Bearer"
-			} else if prefix, err = param("headerPrefix"); err != nil {
-				return a, err
-			}
-			a.headerName, a.header = "Authorization", token
-			if prefix != "" {
-				a.header = prefix + " " + token
-			}
-		case "queryParams":
-			a.queryKey, a.queryValue = "access_token", token
-		default:
-			return a, fmt.Errorf("oauth2 auth: addTokenTo %q, want \"header\" or \"queryParams\"", to)
 		}
 	case authDigest:
 		if a.username, err = param("username"); err != nil {
@@ -140,8 +133,43 @@ func (c *Client) expandAuth(r *resolver, op *operation) (expandedAuth, error) {
 	return a, nil
 }
 
+// expandOAuth2 fills a for an OAuth 2.0 access token the way Postman's
+// runtime (postman-runtime 7.x, as newman 6.2.2 bundles it) adds one:
+// nothing when the token is empty; otherwise it removes the request's
+// Authorization header and access_token query parameters, then adds the
+// token to the header, after the trimmed prefix ("Bearer" by default), or
+// to the query.
+func (c *Client) expandOAuth2(a *expandedAuth, s *authScheme, param func(string) (string, error)) error {
+	token, err := param("accessToken")
+	if err != nil || token == "" {
+		return err
+	}
+	a.removeHeader, a.removeQuery = "Authorization", "access_token"
+	switch to := s.params["addTokenTo"]; to {
+	case "", "header":
+		prefix, ok := s.params["headerPrefix"]
+		if !ok {
+			prefix = "Bearer"
+		} else if prefix, err = param("headerPrefix"); err != nil {
+			return err
+		}
+		a.headerName, a.header = "Authorization", token
+		if prefix = strings.TrimSpace(prefix); prefix != "" {
+			a.header = prefix + " " + token
+		}
+	case "queryParams":
+		a.queryKey, a.queryValue = "access_token", token
+	default:
+		return fmt.Errorf("oauth2 auth: addTokenTo %q, want \"header\" or \"queryParams\"", to)
+	}
+	return nil
+}
+
 // setHeaders sets the header of a, replacing the request's own.
 func (a *expandedAuth) setHeaders(h http.Header) {
+	if a.removeHeader != "" {
+		h.Del(a.removeHeader)
+	}
 	if a.headerName != "" {
 		h.Del(a.headerName)
 		h.Set(a.headerName, a.header)
@@ -149,24 +177,20 @@ func (a *expandedAuth) setHeaders(h http.Header) {
 }
 
 // authorize sets what the auth scheme adds to each attempt: the Digest
-// response to the last challenge, or the Signer's signature.
-func (c *Client) authorize(req *http.Request, a *expandedAuth) error {
+// response to the challenge of this call, or the Signer's signature.
+// Like Postman, each call starts without Digest authorization and
+// answers the challenge its first attempt receives; ch is that challenge,
+// nil before it arrives.
+func (c *Client) authorize(req *http.Request, a *expandedAuth, ch *digestChallenge) error {
 	switch a.kind {
 	case "", authBasic, authBearer, authAPIKey, authOAuth2:
 		return nil
 	case authDigest:
-		c.digestMu.Lock()
-		ch := c.digest[a.scheme]
-		var count uint32
-		if ch != nil {
-			ch.count++
-			count = ch.count
-		}
-		c.digestMu.Unlock()
 		if ch == nil {
 			return nil // the first attempt fetches the challenge
 		}
-		value, err := ch.authorization(req.Method, req.URL.RequestURI(), a.username, a.password, count, newCnonce())
+		ch.count++
+		value, err := ch.authorization(req.Method, req.URL.RequestURI(), a.username, a.password, ch.count, newCnonce())
 		if err != nil {
 			return err
 		}
@@ -179,7 +203,7 @@ func (c *Client) authorize(req *http.Request, a *expandedAuth) error {
 	return nil
 }
 
-// digestChallenge is the last Digest challenge a server sent for a scheme.
+// digestChallenge is the Digest challenge a server sent to a call.
 type digestChallenge struct {
 	realm, nonce, opaque, algorithm, qop string
 	// count is the nonce count of the last request that used nonce.

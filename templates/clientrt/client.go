@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"sync"
 	"time"
 )
 
@@ -39,9 +38,6 @@ type Client struct {
 	maxBody    int64
 	logger     *slog.Logger
 	onMissing  func(MissingValue)
-
-	digestMu sync.Mutex
-	digest   map[int]*digestChallenge // by scheme index
 }
 
 // Option configures a Client.

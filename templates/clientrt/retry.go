@@ -81,9 +81,9 @@ func (c *Client) do(req *http.Request, op *operation, p *preparedOperation, hc *
 	if c.retry != nil && p.retryable {
 		maxAttempts = max(c.retry.MaxAttempts, 1)
 	}
-	challenged := false
+	var challenge *digestChallenge
 	for attempt := 1; ; {
-		if err := c.authorize(req, auth); err != nil {
+		if err := c.authorize(req, auth, challenge); err != nil {
 			return nil, nil, err
 		}
 		resp, err := hc.Do(req)
@@ -93,15 +93,9 @@ func (c *Client) do(req *http.Request, op *operation, p *preparedOperation, hc *
 			if err != nil {
 				return nil, nil, err
 			}
-			if auth.kind == authDigest && resp.StatusCode == http.StatusUnauthorized && !challenged {
+			if auth.kind == authDigest && resp.StatusCode == http.StatusUnauthorized && challenge == nil {
 				if ch := parseDigestChallenge(resp.Header.Values("WWW-Authenticate")); ch != nil {
-					challenged = true
-					c.digestMu.Lock()
-					if c.digest == nil {
-						c.digest = make(map[int]*digestChallenge)
-					}
-					c.digest[auth.scheme] = ch
-					c.digestMu.Unlock()
+					challenge = ch
 					if rewind(req) {
 						continue
 					}
