@@ -51,8 +51,8 @@ type expandedAuth struct {
 	queryKey, queryValue string
 	// removeQuery is the key of the request's query parameters the scheme
 	// removes; it is queryKey, or "access_token" for OAuth 2.0.
-	removeQuery string
-	username, password   string // digest
+	removeQuery        string
+	username, password string // digest
 }
 
 // expandAuth expands the templates of op's auth scheme.
