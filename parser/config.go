@@ -35,6 +35,38 @@ const (
 // keys exist and which YAML type each value has. Whether a name is a Go
 // identifier, a type exists or a request path matches a request is for
 // the model to decide, so every entry keeps its position.
+//
+// A config with every key:
+//
+//	package: kassa                  # the -package flag wins over it
+//	names:
+//	  requests:                     # folder path / request name: Go method name
+//	    "Продажа / Продажа за наличные": SellCash
+//	  folders:                      # folder path: Go name
+//	    "Продажа": Sales
+//	  fields:                       # type path pattern: Go field name
+//	    "SellCashRequest.positions[].vatRate": VATPercent
+//	types:
+//	  fraction: json.Number         # float64 (default), json.Number or import/path.Type
+//	  time: true                    # RFC 3339 strings become time.Time (default false)
+//	  overrides:                    # type path pattern: Go type
+//	    "**.sum": github.com/shopspring/decimal.Decimal
+//	sequences:
+//	  skip: ["Отчёты"]              # default sequences, by collection or folder name
+//	  define:                       # name: request paths in run order
+//	    Sale and refund: ["Смена / Открыть смену", "Продажа / Продажа за наличные"]
+//	skip: [untyped-null]            # warning codes to acknowledge
+//
+// A type of another package, as in types.fraction and types.overrides, is
+// imported by the generated code, so the integrator's module must require
+// the module that provides it. For amounts it must implement
+// json.Marshaler and json.Unmarshaler, read and write a JSON number, and
+// keep its digits, so that the client sends what the collection shows.
+// github.com/shopspring/decimal.Decimal (v1.4) writes a quoted string
+// unless the program sets decimal.MarshalJSONWithoutQuotes to true.
+//
+// Type path patterns use the syntax of the model/infer package:
+// "Root.key[].key", "*" within a step and "**" for any number of steps.
 type Config struct {
 	File string // the path the config was read from, for diagnostics
 	// Package is the Go package name of the generated client; its Value
