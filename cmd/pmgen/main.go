@@ -6,6 +6,7 @@
 //	pmgen generate -collection FILE -out DIR [-package NAME] [-env FILE] [-report FILE]
 //	pmgen check -collection FILE -out DIR [flags]
 //	pmgen diff [-format text|markdown|json] [-fail-on breaking] [-env FILE] OLD NEW
+//	pmgen mock -collection FILE [-env FILE] [-addr HOST:PORT]
 //
 // Run "pmgen help" for every subcommand and "pmgen generate -h" for its flags.
 package main
@@ -41,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdout, stderr)
+	case "mock":
+		return runMock(args[1:], stderr)
 	case "version":
 		fmt.Fprintln(stdout, "pmgen", version())
 		return exitOK
@@ -60,6 +63,7 @@ Usage:
   pmgen generate -collection FILE -out DIR [flags]   write the client package
   pmgen check -collection FILE -out DIR [flags]      report whether DIR is current
   pmgen diff [flags] OLD NEW                         list the API changes of a release
+  pmgen mock -collection FILE [flags]                serve the saved examples over HTTP
   pmgen version                                      print pmgen's version
 
 Run "pmgen COMMAND -h" for the flags of a command.
