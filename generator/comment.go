@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"go/build/constraint"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,12 +111,21 @@ func commentLine(line string) *jen.Statement {
 	return jen.Comment(commentText(line)).Line()
 }
 
-// commentText returns "// line", or "//" for an empty line.
+// commentText returns "// line", or "//" for an empty line. go/format
+// reads any // comment whose text starts with "+build" as a build
+// constraint and moves it above the package clause, where it decides
+// whether the file is compiled at all. Such a line therefore gets a
+// backslash before its "+".
 func commentText(line string) string {
 	if line == "" {
 		return "//"
 	}
-	return "// " + line
+	text := "// " + line
+	if constraint.IsPlusBuild(text) {
+		i := strings.Index(text, "+build")
+		text = text[:i] + `\` + text[i:]
+	}
+	return text
 }
 
 // oneLine flattens collection text for use inside a single comment line.
@@ -143,9 +153,11 @@ func stringLit(s string) jen.Code {
 // reads as it renders: valid UTF-8 without back quotes, carriage returns
 // (which Go drops from raw literals), control characters other than
 // newline and tab, byte-order marks, or format and bidirectional control
-// characters.
+// characters. A line of s must not start with "//" either: go generate
+// reads every line of a file that starts with "//go:generate" as a
+// command to run, inside string literals too.
 func rawLiteralSafe(s string) bool {
-	if !utf8.ValidString(s) {
+	if !utf8.ValidString(s) || strings.Contains(s, "\n//") {
 		return false
 	}
 	for _, r := range s {

@@ -1,0 +1,94 @@
+package generator
+
+import (
+	"bytes"
+	"go/build/constraint"
+	"strings"
+	"testing"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// renderCode renders code as the body of a function in a formatted file.
+func renderCode(t *testing.T, code ...jen.Code) string {
+	t.Helper()
+	f := jen.NewFile("p")
+	f.Func().Id("f").Params().Block(code...)
+	var buf bytes.Buffer
+	require.NoError(t, f.Render(&buf))
+	return buf.String()
+}
+
+func TestCommentTextEscapesPlusBuild(t *testing.T) {
+	tests := []struct {
+		line, want string
+	}{
+		{"+build ignore", `// \+build ignore`},
+		{"+build", `// \+build`},
+		{"   +build linux,!cgo", `//    \+build linux,!cgo`},
+		{"+buildx", "// +buildx"},
+		{"+build; no", "// +build; no"},
+		{"see +build ignore", "// see +build ignore"},
+		{"//go:build ignore", "// //go:build ignore"},
+		{"", "//"},
+	}
+	for _, tt := range tests {
+		got := commentText(tt.line)
+		assert.Equal(t, tt.want, got, "line %q", tt.line)
+		assert.False(t, constraint.IsPlusBuild(got), "line %q", tt.line)
+		assert.False(t, constraint.IsGoBuild(got), "line %q", tt.line)
+	}
+}
+
+// go/format moves every "// +build" comment of a file above the package
+// clause and adds a //go:build line for it, so an unescaped line from the
+// collection would decide whether the file compiles.
+func TestCommentLinesAddNoBuildConstraint(t *testing.T) {
+	var code []jen.Code
+	code = append(code, doc("text\n+build ignore\n  +build linux\nmore")...)
+	code = append(code, jen.Return())
+
+	src := renderCode(t, code...)
+
+	assert.NotContains(t, src, "//go:build")
+	for _, line := range strings.Split(src, "\n") {
+		assert.False(t, constraint.IsPlusBuild(strings.TrimSpace(line)), "line %q", line)
+	}
+	assert.Contains(t, src, `// \+build ignore`)
+}
+
+func TestStringLitRawOnlyWithoutDirectiveLines(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		raw  bool
+	}{
+		{"plain lines", "{\n  \"a\": 1\n}", true},
+		{"go:generate line", "{\n//go:generate rm -rf /\n}", false},
+		{"line directive", "a\n//line x.go:1\nb", false},
+		{"comment line", "a\n// note\nb", false},
+		{"indented comment", "a\n  //go:generate x\nb", true},
+		{"back quote", "a\n`b`", false},
+		{"carriage return", "a\r\nb", false},
+		{"bidirectional", "a\n\u202eb", false},
+		{"one line", "//go:generate x", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := renderCode(t, jen.Id("_").Op("=").Add(stringLit(tt.text)))
+
+			assert.Equal(t, tt.raw, strings.Contains(src, "_ = `"), "literal of %q:\n%s", tt.text, src)
+			for _, line := range strings.Split(src, "\n") {
+				assert.False(t, strings.HasPrefix(line, "//go:") || strings.HasPrefix(line, "//line "), "line %q", line)
+			}
+		})
+	}
+}
+
+func TestCommentLinesDropHiddenCharacters(t *testing.T) {
+	got := commentLines("a\u202eb\u2066c\u200bd\x00e\x1bf\ufeffg\u2028h\r\ni\u0085j")
+
+	assert.Equal(t, []string{"abcdefg", "h", "i", "j"}, got)
+}
