@@ -2,6 +2,8 @@ package generator
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -279,15 +281,22 @@ func (w *scriptWriter) statement(st script.Statement) jen.Code {
 	return jen.Null()
 }
 
-// localName is the Go name of a script's local variable.
+// localName is the Go name of a script's local variable: "js" and the
+// name with ASCII letters and digits kept, "_" doubled and any other
+// character written as "_", its hex code point and "_", so that two
+// JavaScript names never share a Go name: "a_b" gives "jsa__b", "a$b"
+// "jsa_24_b".
 func localName(name string) string {
 	var b strings.Builder
 	b.WriteString("js")
 	for _, r := range name {
-		if r < 0x80 && (r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+		switch {
+		case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 			b.WriteRune(r)
-		} else {
-			b.WriteString("_")
+		case r == '_':
+			b.WriteString("__")
+		default:
+			fmt.Fprintf(&b, "_%x_", r)
 		}
 	}
 	return b.String()
@@ -366,13 +375,27 @@ func literalCode(v any) jen.Code {
 	case string:
 		return jen.Lit(v)
 	case float64:
-		return jen.Lit(v)
+		return floatCode(v)
 	}
 	text, err := json.Marshal(v)
 	if err != nil {
 		return jen.Id("jsUndefined")
 	}
 	return jen.Id("jsLiteral").Call(jen.Lit(string(text)))
+}
+
+// floatCode emits a number. jennifer writes infinities and NaN as
+// "+Inf" and "NaN", which are not Go, so they become calls of package math.
+func floatCode(v float64) jen.Code {
+	switch {
+	case math.IsInf(v, 1):
+		return jen.Qual("math", "Inf").Call(jen.Lit(1))
+	case math.IsInf(v, -1):
+		return jen.Qual("math", "Inf").Call(jen.Lit(-1))
+	case math.IsNaN(v):
+		return jen.Qual("math", "NaN").Call()
+	}
+	return jen.Lit(v)
 }
 
 func timeFormatConstant(f script.TimeFormat) string {
