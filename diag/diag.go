@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity tells whether a diagnostic stops generation.
@@ -73,7 +75,10 @@ type Diagnostic struct {
 }
 
 // String formats the diagnostic the way compilers do:
-// "file:line:col: warning: where: message [code]".
+// "file:line:col: warning: where: message [code]". Where and the message
+// carry text from the input, in which control, bidirectional and
+// invisible characters are written as escapes, so that the diagnostic is
+// one line and a terminal shows the text the input holds.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	if pos := d.Pos.String(); pos != "" {
@@ -83,14 +88,37 @@ func (d Diagnostic) String() string {
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
 	if d.Where != "" {
-		b.WriteString(d.Where)
+		b.WriteString(printable(d.Where))
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(printable(d.Message))
 	if d.Code != "" {
 		fmt.Fprintf(&b, " [%s]", d.Code)
 	}
 	return b.String()
+}
+
+// printable returns s with each control character, line or paragraph
+// separator and format character (which include the bidirectional and
+// zero-width ones) written as a Go escape: "\n", "\x1b", "\u202e".
+func printable(s string) string {
+	if !strings.ContainsFunc(s, hidden) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if hidden(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func hidden(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
 
 // List collects diagnostics. The zero value is ready to use.
