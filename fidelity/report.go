@@ -66,7 +66,7 @@ func CheckExpected(newman []Request, expected []ExpectedRequest) []string {
 		for _, d := range diffHeaders(comparableHeaders(got, want), want.Headers) {
 			ds = append(ds, strings.Replace(strings.Replace(d, "newman", "sent", 1), "pmgen", "want", 1))
 		}
-		if d := diffBody(contentType(got), got.Body, want.Body, contentType(got)); d != "" {
+		if d := diffBody(contentType(got), got.Body, want.Body, contentType(want)); d != "" {
 			ds = append(ds, "body: "+strings.Replace(strings.Replace(d, "newman", "sent", 1), "pmgen", "want", 1))
 		}
 		for _, d := range ds {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"path"
 	"slices"
 	"strings"
 
@@ -40,6 +41,45 @@ var rawContentTypes = map[string]string{
 	"text":       "text/plain",
 }
 
+// fileContentTypes maps file extensions to the Content-Type Postman sends
+// for a file of that name, from the mime-db table that newman 6.2.2 uses
+// through mime-types; the list has the common extensions only.
+var fileContentTypes = map[string]string{
+	".txt": "text/plain", ".log": "text/plain", ".ini": "text/plain",
+	".json": "application/json", ".xml": "application/xml",
+	".html": "text/html", ".htm": "text/html", ".css": "text/css", ".csv": "text/csv",
+	".md": "text/markdown", ".yaml": "text/yaml", ".yml": "text/yaml", ".ics": "text/calendar",
+	".js": "application/javascript", ".pdf": "application/pdf", ".rtf": "application/rtf",
+	".zip": "application/zip", ".gz": "application/gzip", ".tar": "application/x-tar",
+	".7z": "application/x-7z-compressed", ".rar": "application/vnd.rar", ".sql": "application/x-sql",
+	".doc":  "application/msword",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xls":  "application/vnd.ms-excel",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".ppt":  "application/vnd.ms-powerpoint",
+	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	".odt":  "application/vnd.oasis.opendocument.text",
+	".p12":  "application/x-pkcs12", ".pem": "application/x-x509-ca-cert", ".cer": "application/pkix-cert",
+	".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+	".svg": "image/svg+xml", ".webp": "image/webp", ".bmp": "image/bmp", ".tiff": "image/tiff",
+	".ico": "image/vnd.microsoft.icon",
+	".mp3": "audio/mpeg", ".wav": "audio/wave", ".ogg": "audio/ogg",
+	".mp4": "video/mp4", ".webm": "video/webm", ".avi": "video/x-msvideo", ".mov": "video/quicktime",
+	".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf",
+}
+
+// fileContentType returns the Content-Type Postman sends for a file by
+// its name, application/octet-stream when the extension is not known.
+//
+// NOTE: the table covers common extensions only; Postman knows every
+// extension of mime-db, so a rarer one may get another type there.
+func fileContentType(name string) string {
+	if ct, ok := fileContentTypes[strings.ToLower(path.Ext(name))]; ok {
+		return ct
+	}
+	return "application/octet-stream"
+}
+
 // prepareBodies decides the kind of every request body and parses the
 // JSON samples of bodies and examples.
 func (b *builder) prepareBodies() {
@@ -76,17 +116,24 @@ func (b *builder) requestBody(src *opSource) *Body {
 			if f.Disabled {
 				continue
 			}
-			body.Form = append(body.Form, FormField{
+			field := FormField{
 				Key: f.Key, Value: f.Value, File: f.Type == "file",
 				ContentType: f.ContentType, Doc: f.Description,
-			})
+			}
+			if field.File && len(f.Src) > 0 {
+				field.Src = f.Src[0]
+			}
+			if field.File && field.ContentType == "" {
+				field.ContentType = fileContentType(field.Src)
+			}
+			body.Form = append(body.Form, field)
 		}
 		if len(body.Form) == 0 {
 			return nil
 		}
 		return body
 	case parser.BodyFile:
-		return &Body{Kind: BodyFile}
+		return &Body{Kind: BodyFile, ContentType: fileContentType(pb.FileSrc)}
 	case parser.BodyGraphQL:
 		body := &Body{Kind: BodyGraphQL, ContentType: "application/json", GraphQLQuery: pb.GraphQLQuery, Template: pb.GraphQLVariables}
 		if v := b.parseSample(pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -118,10 +119,7 @@ func (op *operation) prepare() *preparedOperation {
 				key: parseTemplate(q.key, false), value: parseTemplate(q.value, false), noValue: q.noValue,
 			})
 		}
-		for _, h := range op.headers {
-			if strings.TrimSpace(h.name) == "" {
-				continue
-			}
+		for _, h := range sentHeaders(op.headers) {
 			if strings.EqualFold(h.name, "Content-Type") {
 				p.hasContentType = true
 			}
@@ -133,6 +131,35 @@ func (op *operation) prepare() *preparedOperation {
 		op.prepared = p
 	})
 	return op.prepared
+}
+
+// sentHeaders returns the headers Postman sends, as newman 6.2.2 does:
+// headers are grouped by their exact name, in the order each name first
+// appears, and a group replaces any earlier group whose name differs only
+// in case. So X-A: 1, X-A: 2 sends both values, while X-A: 1, x-a: 2
+// sends only x-a: 2. Headers without a name are not sent.
+func sentHeaders(headers []header) []header {
+	var names []string // exact names in order of first appearance
+	last := map[string]string{}
+	for _, h := range headers {
+		if strings.TrimSpace(h.name) == "" || slices.Contains(names, h.name) {
+			continue
+		}
+		names = append(names, h.name)
+		last[strings.ToLower(h.name)] = h.name
+	}
+	out := make([]header, 0, len(headers))
+	for _, name := range names {
+		if last[strings.ToLower(name)] != name {
+			continue
+		}
+		for _, h := range headers {
+			if h.name == name {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
 }
 
 func assignmentTemplates(as []assignment) []template {
