@@ -74,7 +74,7 @@ func TestKassaReleaseChanges(t *testing.T) {
 		assert.Equal(t, 9, r.Count(Breaking))
 		assert.Equal(t, 1, r.Count(Wire))
 		assert.Equal(t, 6, r.Count(NonBreaking))
-		assert.Equal(t, 6, r.Count(SequenceChange))
+		assert.Equal(t, 7, r.Count(SequenceChange))
 	})
 }
 

@@ -125,7 +125,7 @@ func (b *builder) prerequisites(ops []*Operation) []*Operation {
 	produced := map[string]bool{}
 	for _, op := range ops {
 		for _, r := range op.Reads {
-			if !produced[r] {
+			if !produced[r] && !setsBeforeRequest(op, r) {
 				need[r] = true
 			}
 		}
@@ -148,7 +148,9 @@ func (b *builder) prerequisites(ops []*Operation) []*Operation {
 		}
 		chosen[op] = true
 		for _, r := range op.Reads {
-			need[r] = true
+			if !setsBeforeRequest(op, r) {
+				need[r] = true
+			}
 		}
 	}
 	var out []*Operation
@@ -158,6 +160,20 @@ func (b *builder) prerequisites(ops []*Operation) []*Operation {
 		}
 	}
 	return out
+}
+
+// setsBeforeRequest reports whether a prerequest script of op sets the
+// variable. Such a script runs before the request reads its variables,
+// so the request needs no earlier step to produce that one.
+func setsBeforeRequest(op *Operation, variable string) bool {
+	for _, s := range op.PreRequest {
+		for _, set := range s.Sets {
+			if set.Name == variable {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readBeforeProduced reports that ops[i] reads a variable that only the

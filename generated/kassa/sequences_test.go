@@ -1396,24 +1396,7 @@ func TestSequenceProdazha(t *testing.T) {
 //      reads idempotencyKey from Продажа / Продажа за наличные
 //      reads sessionToken from Авторизация / Вход кассира
 //      reads shiftId from Смена / Открыть смену
-//   4. Продажа / Продажа по банковской карте
-//      reads idempotencyKey from Продажа / Продажа по банковской карте
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   5. Продажа / Создать QR-платёж
-//      reads idempotencyKey from Продажа / Создать QR-платёж
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   6. Продажа / Статус QR-платежа
-//      reads qrPaymentId from Продажа / Создать QR-платёж
-//      reads sessionToken from Авторизация / Вход кассира
-//   7. Продажа / Чек по оплате QR-кодом
-//      reads idempotencyKey from Продажа / Чек по оплате QR-кодом
-//      reads qrPaymentId from Продажа / Создать QR-платёж
-//      reads qrPaymentStatus from Продажа / Статус QR-платежа
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   8. Возврат / Возврат по чеку продажи
+//   4. Возврат / Возврат по чеку продажи
 //      reads idempotencyKey from Возврат / Возврат по чеку продажи
 //      reads receiptId from Продажа / Продажа за наличные
 //      reads sessionToken from Авторизация / Вход кассира
@@ -1423,10 +1406,6 @@ func TestSequenceVozvrat(t *testing.T) {
 	stepVkhodKassira(t, h)
 	stepOtkrytSmenu(t, h)
 	stepProdazhaZaNalichnye(t, h)
-	stepProdazhaPoBankovskoiKarte(t, h)
-	stepSozdatQRPlatezh(t, h)
-	stepStatusQRPlatezha(t, h)
-	stepChekPoOplateQRKodom(t, h)
 	stepVozvratPoChekuProdazhi(t, h)
 }
 
