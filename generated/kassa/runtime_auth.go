@@ -149,11 +149,11 @@ func (c *Client) expandOAuth2(a *expandedAuth, s *authScheme, param func(string)
 	a.removeHeader, a.removeQuery = "Authorization", "access_token"
 	switch to := s.params["addTokenTo"]; to {
 	case "", "header":
-		prefix, ok := s.params["headerPrefix"]
-		if !ok {
-			prefix = "Bearer"
-		} else if prefix, err = param("headerPrefix"); err != nil {
-			return err
+		prefix := "Bearer"
+		if _, ok := s.params["headerPrefix"]; ok {
+			if prefix, err = param("headerPrefix"); err != nil {
+				return err
+			}
 		}
 		a.headerName, a.header = "Authorization", token
 		if prefix = strings.TrimSpace(prefix); prefix != "" {

@@ -9,7 +9,6 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"regexp"
 	"slices"
@@ -174,10 +173,16 @@ func envName(name string) string {
 // whole test, in the global scope, so that a value the client sends can be
 // compared with the collection's template.
 func pinDynamicVariables(s *Session) {
-	for name := range dynamicGenerators {
+	pin := func(name string) {
 		if v, err := dynamicValue(name, s.clock); err == nil {
 			s.Set(ScopeGlobal, name, v)
 		}
+	}
+	for name := range dynamicGenerators {
+		pin(name)
+	}
+	for name := range dynamicLists {
+		pin(name)
 	}
 }
 
@@ -225,18 +230,18 @@ func (h *harness) before(t *testing.T, op *operation, value string, names ...str
 	}
 }
 
-// numbers gives the variables that stand unquoted in a JSON body the test
-// value 1 when they have no value, or one that is empty: such a value is
-// pasted into the JSON as it is, and an empty one leaves it invalid.
-func (h *harness) numbers(t *testing.T, names ...string) {
+// unquoted gives the variables that stand unquoted in a JSON body, given
+// as name and JSON value pairs, that value when they have no value or one
+// that is not JSON: such a value is pasted into the body as it is.
+func (h *harness) unquoted(t *testing.T, pairs ...string) {
 	t.Helper()
 	if h.live {
 		return
 	}
 	s := h.client.Session()
-	for _, name := range names {
-		if v, ok := s.Get(name); !ok || strings.TrimSpace(v) == "" {
-			s.Set(ScopeLocal, name, "1")
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if v, ok := s.Get(pairs[i]); !ok || !json.Valid([]byte(v)) {
+			s.Set(ScopeLocal, pairs[i], pairs[i+1])
 		}
 	}
 }
@@ -383,12 +388,10 @@ func (h *harness) verifyRequest(t *testing.T, op *ReplayOperation, rec ReplayRec
 			assert.Equal(t, want, got, "%s: path variable %s", op.Name, name)
 		}
 	}
-	u, err := url.ParseRequestURI(rec.Target)
-	require.NoError(t, err)
-	query, _ := url.ParseQuery(u.RawQuery)
+	query := rawQuery(rec.Target)
 	for _, q := range op.Query {
-		values := query[h.expandLoose(q.Name)]
-		assert.True(t, slices.ContainsFunc(values, func(v string) bool { return h.matches(q.Value, v) }),
+		values := query[percentDecode(h.expandLoose(q.Name))]
+		assert.True(t, slices.ContainsFunc(values, func(v string) bool { return h.matchesDecoded(q.Value, v) }),
 			"%s: query parameter %s: got %q, want a match for %q", op.Name, q.Name, values, q.Value)
 	}
 	for _, hd := range op.Headers {
@@ -442,6 +445,17 @@ var referencePattern = regexp.MustCompile(`\{\{[^{}]*\}\}`)
 // the values the session had when the request was built, a reference the
 // session did not know matching any text.
 func (h *harness) matches(template, got string) bool {
+	return h.matchText(template, got, func(s string) string { return s })
+}
+
+// matchesDecoded is matches for URL text: both sides are compared with
+// their percent-encodings decoded, because the client encodes what
+// cannot stand in a URL and the collection may write either form.
+func (h *harness) matchesDecoded(template, got string) bool {
+	return h.matchText(template, percentDecode(got), percentDecode)
+}
+
+func (h *harness) matchText(template, got string, decode func(string) string) bool {
 	s := h.sent
 	if s == nil {
 		s = h.client.Session()
@@ -450,16 +464,64 @@ func (h *harness) matches(template, got string) bool {
 	pattern.WriteString(`^`)
 	last := 0
 	for _, loc := range referencePattern.FindAllStringIndex(template, -1) {
-		pattern.WriteString(regexp.QuoteMeta(template[last:loc[0]]))
+		pattern.WriteString(regexp.QuoteMeta(decode(template[last:loc[0]])))
 		if v, err := s.Expand(template[loc[0]:loc[1]]); err == nil {
-			pattern.WriteString(regexp.QuoteMeta(v))
+			pattern.WriteString(regexp.QuoteMeta(decode(v)))
 		} else {
 			pattern.WriteString(`(?s:.*)`)
 		}
 		last = loc[1]
 	}
-	pattern.WriteString(regexp.QuoteMeta(template[last:]))
+	pattern.WriteString(regexp.QuoteMeta(decode(template[last:])))
 	pattern.WriteString(`$`)
 	re, err := regexp.Compile(pattern.String())
 	return err == nil && re.MatchString(got)
+}
+
+// rawQuery splits the query of a request target into keys and values at
+// "&" and the first "=", decoding percent-encodings leniently: a "%" that
+// starts no encoding stays as it is, and "+" stays a plus sign.
+func rawQuery(target string) map[string][]string {
+	out := map[string][]string{}
+	_, query, ok := strings.Cut(target, "?")
+	if !ok {
+		return out
+	}
+	for _, pair := range strings.Split(query, "&") {
+		key, value, _ := strings.Cut(pair, "=")
+		key = percentDecode(key)
+		out[key] = append(out[key], value)
+	}
+	return out
+}
+
+// percentDecode decodes every valid %XX sequence of s and leaves the rest.
+func percentDecode(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }

@@ -1721,7 +1721,7 @@ func stepVozvratPoChekuProdazhi(t *testing.T, h *harness) {
 
 // stepVnesenieNalichnykh sends "Внесение и изъятие / Внесение наличных" with the collection's values and checks the result.
 func stepVnesenieNalichnykh(t *testing.T, h *harness) {
-	h.numbers(t, "cashInAmount")
+	h.unquoted(t, "cashInAmount", "1")
 	h.before(t, &opVnesenieNalichnykh, "pmgen-test-", "baseUrl", "currency", "kassaToken", "sessionToken", "shiftId")
 	var body VnesenieNalichnykhRequest
 	h.decodeJSON(t, "{\"shiftId\":\"{{shiftId}}\",\"amount\":{{cashInAmount}},\"currency\":\"{{currency}}\",\"comment\":\"Размен на начало смены\"}", &body)
