@@ -164,6 +164,11 @@ func (s *Server) serve(conn net.Conn) {
 			return
 		}
 		answer := s.answer(req)
+		if req.Method == "HEAD" {
+			// A response to HEAD has headers only.
+			head, _, _ := bytes.Cut(answer, []byte("\r\n\r\n"))
+			answer = append(head, "\r\n\r\n"...)
+		}
 		s.mu.Lock()
 		s.requests = append(s.requests, *req)
 		s.mu.Unlock()

@@ -343,16 +343,18 @@ func contentType(r *Request) string {
 	return ""
 }
 
-// diffBody compares two bodies by the media type of a: JSON as JSON,
-// urlencoded as ordered decoded fields, multipart as parts, anything else
-// byte for byte. It returns "" when they are the same.
+// diffBody compares two bodies: JSON as JSON, then by the media type of
+// a, urlencoded as ordered decoded fields, multipart as parts, and
+// anything else byte for byte. It returns "" when they are the same.
 func diffBody(typeA string, a, b []byte, typeB string) string {
 	mediaA, paramsA, _ := mime.ParseMediaType(typeA)
 	_, paramsB, _ := mime.ParseMediaType(typeB)
 	switch {
 	case bytes.Equal(a, b):
 		return ""
-	case strings.Contains(mediaA, "json") && json.Valid(a) && json.Valid(b):
+	case json.Valid(a) && json.Valid(b):
+		// JSON is compared as JSON whatever the Content-Type says, which
+		// the headers compare on their own.
 		if equalJSON(a, b) {
 			return ""
 		}

@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"strings"
 	"time"
 
 	client "fidelitydriver/client"
@@ -155,6 +156,9 @@ func bodyValue(s *client.Session, t reflect.Type, cl *call) (reflect.Value, erro
 	b := cl.Body
 	switch b.Kind {
 	case "json", "graphql":
+		if strings.TrimSpace(b.Template) == "" {
+			return reflect.Zero(t), nil
+		}
 		text, err := s.ExpandJSON(b.Template)
 		if err != nil {
 			return reflect.Value{}, err

@@ -9,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
+	"os"
 	"strings"
 )
 
@@ -72,6 +73,18 @@ func knownLength(r io.Reader) (int64, bool) {
 		return int64(v.Len()), true
 	case *strings.Reader:
 		return int64(v.Len()), true
+	case *os.File:
+		// A regular file is sent with a Content-Length, as Postman sends
+		// files.
+		info, err := v.Stat()
+		if err != nil || !info.Mode().IsRegular() {
+			return 0, false
+		}
+		pos, err := v.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return 0, false
+		}
+		return info.Size() - pos, true
 	}
 	return 0, false
 }
@@ -113,7 +126,7 @@ func (c *Client) buildBody(r *resolver, op *operation, p *preparedOperation, in 
 		if in.graphQL == nil {
 			return b, errors.New("GraphQL body is missing")
 		}
-		b.data, err = marshalJSON(graphQLPayload{Query: in.graphQL.query, Variables: in.graphQL.variables})
+		b.data, err = graphQLData(in.graphQL)
 	default:
 		return b, fmt.Errorf("body kind %d is not supported", op.body.kind)
 	}
@@ -124,8 +137,25 @@ func (c *Client) buildBody(r *resolver, op *operation, p *preparedOperation, in 
 }
 
 type graphQLPayload struct {
-	Query     string `json:"query"`
-	Variables any    `json:"variables,omitempty"`
+	Query     string          `json:"query"`
+	Variables json.RawMessage `json:"variables,omitempty"`
+}
+
+// graphQLData encodes a GraphQL body. Variables that encode as null, such
+// as a nil json.RawMessage, are left out, as Postman leaves out empty
+// variables.
+func graphQLData(g *graphQLBody) ([]byte, error) {
+	payload := graphQLPayload{Query: g.query}
+	if g.variables != nil {
+		vars, err := marshalJSON(g.variables)
+		if err != nil {
+			return nil, err
+		}
+		if string(vars) != "null" {
+			payload.Variables = vars
+		}
+	}
+	return marshalJSON(payload)
 }
 
 // marshalJSON encodes v the way json.Encoder does with SetEscapeHTML(false),

@@ -401,6 +401,10 @@ type response struct {
 // limit bytes.
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	defer resp.Body.Close()
+	if resp.Request != nil && resp.Request.Method == http.MethodHead {
+		// A response to HEAD has no body, whatever its Content-Length says.
+		return nil, nil
+	}
 	if resp.ContentLength > limit {
 		return nil, &bodyTooLargeError{limit: limit}
 	}
