@@ -26,6 +26,9 @@ const (
 	maxExpandedBytes = 8 << 20
 	// maxReferences bounds the references one expansion resolves, so that
 	// the same chain of variables with empty final values stops too.
+	//
+	// NOTE: both bounds are constants that no client option changes, so
+	// an error names the variables to check rather than a setting.
 	maxReferences = 100_000
 )
 
@@ -129,8 +132,10 @@ func (e *UnsetVariableError) Error() string {
 }
 
 var (
-	errTooLong     = fmt.Errorf("expanded text exceeds %d bytes", maxExpandedBytes)
-	errTooManyRefs = fmt.Errorf("expansion resolves more than %d references", maxReferences)
+	errTooLong = fmt.Errorf("variable substitution exceeds its limit of %d MiB of text: "+
+		"values that repeat other variables multiply the text, so check the values of the variables it uses", maxExpandedBytes>>20)
+	errTooManyRefs = fmt.Errorf("variable substitution exceeds its limit of %d references: "+
+		"values that repeat other variables multiply the references, so check the values of the variables it uses", maxReferences)
 )
 
 // resolver looks variables up for one expansion: the call's params first,
@@ -216,7 +221,13 @@ func (r *resolver) appendTemplate(dst []byte, t *template, m textMode, chain []s
 		return appendEncoded(dst, t.text, m.literal), nil
 	}
 	for i, ref := range t.refs {
+		// The length is checked after every part, so that a long literal
+		// in the value of a self-referring variable cannot pile up once per
+		// nesting level before the first check.
 		dst = appendEncoded(dst, t.literals[i], m.literal)
+		if len(dst) > maxExpandedBytes {
+			return dst, errTooLong
+		}
 		refMode := m
 		if ref.inString {
 			refMode = jsonStringMode
@@ -230,7 +241,11 @@ func (r *resolver) appendTemplate(dst []byte, t *template, m textMode, chain []s
 			return dst, errTooLong
 		}
 	}
-	return appendEncoded(dst, t.literals[len(t.literals)-1], m.literal), nil
+	dst = appendEncoded(dst, t.literals[len(t.literals)-1], m.literal)
+	if len(dst) > maxExpandedBytes {
+		return dst, errTooLong
+	}
+	return dst, nil
 }
 
 // appendReference appends the value of the variable name, expanding the
