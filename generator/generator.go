@@ -39,38 +39,30 @@ type Options struct {
 func Generate(api *model.API, opts Options) ([]File, error) {
 	g := newGen(api, opts)
 
-	var files []File
-	add := func(name string, f *jen.File) error {
-		content, err := render(name, f)
-		if err != nil {
-			return err
-		}
-		files = append(files, File{Name: name, Content: content})
-		return nil
-	}
-
-	if err := add("client.go", g.clientFile()); err != nil {
-		return nil, err
-	}
+	// The files are built here one after another and formatted by
+	// background goroutines, because formatting takes most of the time.
+	r := newRenderer()
+	r.add("client.go", g.clientFile())
 	for _, unit := range g.units {
-		if err := add(unit.file, g.unitFile(unit)); err != nil {
-			return nil, err
-		}
+		r.add(unit.file, g.unitFile(unit))
 	}
 	if len(g.sharedTypes) > 0 {
-		if err := add("types.go", g.typesFile()); err != nil {
-			return nil, err
-		}
+		r.add("types.go", g.typesFile())
 	}
+	if len(api.Operations) > 0 {
+		r.add("sequences_test.go", g.testFile())
+	}
+	files, err := r.wait()
+	if err != nil {
+		return nil, err
+	}
+
 	runtime, err := copyTemplates(api.Package, templates.ClientRuntime(), "")
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, runtime...)
 	if len(api.Operations) > 0 {
-		if err := add("sequences_test.go", g.testFile()); err != nil {
-			return nil, err
-		}
 		testRuntime, err := copyTemplates(api.Package, append(templates.TestHarness(), templates.ReplayServer()...), "_test")
 		if err != nil {
 			return nil, err
