@@ -48,7 +48,7 @@ func ParseCollection(file string, data []byte, opts Options) (*Collection, diag.
 func parseJSON(file string, data []byte, opts Options, list *diag.List) (*jsontree.Value, bool) {
 	if len(data) > opts.MaxInputSize {
 		list.Error(CodeInputTooLarge, diag.Position{File: file, Offset: -1}, "",
-			"input is %s, larger than the limit of %s; raise the maximum input size to read it",
+			"input is %s, larger than the limit of %s; raise the limit with -max-input-size to read it",
 			formatSize(len(data)), formatSize(opts.MaxInputSize))
 		return nil, false
 	}
@@ -72,7 +72,7 @@ func syntaxError(file string, data []byte, err error) diag.Diagnostic {
 	// jsontree reports its depth bound with this message. The bound grows
 	// with Options.MaxFolderDepth (see Options.jsonDepth).
 	if strings.HasPrefix(msg, "nesting deeper than") {
-		fix = "raise the maximum folder depth to read folders nested this deep"
+		fix = "raise the folder depth limit with -max-folder-depth to read folders nested this deep"
 	}
 	return diag.Diagnostic{
 		Severity: diag.Error,

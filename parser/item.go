@@ -85,7 +85,7 @@ func (d *decoder) folder(it *Item, n node, depth int) {
 		d.warn(CodeFolderWithRequest, req, `the item has both "item" and "request"; Postman treats it as a folder and ignores the request`)
 	}
 	if depth > d.opts.MaxFolderDepth {
-		d.fail(CodeFolderTooDeep, n, "folders nest deeper than %d levels, so the contents of this folder are dropped; raise the maximum folder depth to read them", d.opts.MaxFolderDepth)
+		d.fail(CodeFolderTooDeep, n, "folders nest deeper than %d levels, so the contents of this folder are dropped; raise the limit with -max-folder-depth to read them", d.opts.MaxFolderDepth)
 		return
 	}
 	it.Items = d.children(n, depth)
@@ -110,7 +110,7 @@ func (d *decoder) countRequest(n node) bool {
 		return true
 	}
 	d.tooMany = true
-	d.fail(CodeTooManyRequests, n, "the collection has more than %d requests, so this and later items are dropped; raise the maximum number of requests to read them", d.opts.MaxRequests)
+	d.fail(CodeTooManyRequests, n, "the collection has more than %d requests, so this and later items are dropped; raise the limit with -max-requests to read them", d.opts.MaxRequests)
 	return false
 }
 

@@ -50,7 +50,7 @@ func TestInputSizeLimit(t *testing.T) {
 
 	assert.Nil(t, c)
 	assert.Equal(t, []diag.Code{CodeInputTooLarge}, codes(diags))
-	assert.Contains(t, diags.Err().Error(), "raise the maximum input size")
+	assert.Contains(t, diags.Err().Error(), "input is 248 bytes, larger than the limit of 247 bytes; raise the limit with -max-input-size")
 
 	c, diags = ParseCollection("big.json", data, Options{MaxInputSize: len(data)})
 	require.NotNil(t, c)
@@ -77,6 +77,8 @@ func TestFolderDepthLimit(t *testing.T) {
 	assert.Nil(t, fourth.Items, "the folder beyond the limit loses its children")
 	assert.Equal(t, "/item/0/item/0/item/0/item/0", diags.Sorted()[0].Pos.Pointer)
 	assert.Equal(t, "f / f / f / f", diags.Sorted()[0].Where)
+	assert.Contains(t, diags.Sorted()[0].Message, "deeper than 3 levels")
+	assert.Contains(t, diags.Sorted()[0].Message, "raise the limit with -max-folder-depth")
 }
 
 func TestFolderDepthDefault(t *testing.T) {
@@ -97,7 +99,7 @@ func TestFolderDepthHostile(t *testing.T) {
 	assert.Nil(t, c)
 	assert.Equal(t, []diag.Code{CodeSyntaxError}, codes(diags))
 	assert.Contains(t, diags.Err().Error(), "nesting deeper than")
-	assert.Contains(t, diags.Err().Error(), "raise the maximum folder depth")
+	assert.Contains(t, diags.Err().Error(), "raise the folder depth limit with -max-folder-depth")
 }
 
 func TestRequestLimit(t *testing.T) {
@@ -108,6 +110,7 @@ func TestRequestLimit(t *testing.T) {
 	assert.Equal(t, 3, countRequests(c.Items))
 	assert.Equal(t, "/item/3", diags.Sorted()[0].Pos.Pointer)
 	assert.Contains(t, diags.Err().Error(), "more than 3 requests")
+	assert.Contains(t, diags.Err().Error(), "raise the limit with -max-requests")
 }
 
 func TestRequestLimitExact(t *testing.T) {

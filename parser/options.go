@@ -11,12 +11,19 @@ const (
 
 // Options bounds the work one input may cause. Each limit protects the
 // process from hostile or broken input. Exceeding one is an error
-// diagnostic that names the limit. A zero field means its default.
+// diagnostic that names the limit and the pmgen flag that raises it:
+// -max-input-size, -max-folder-depth or -max-requests. A zero field means
+// its default.
 type Options struct {
 	// MaxInputSize is the largest input accepted, in bytes.
 	MaxInputSize int
 	// MaxFolderDepth is the deepest folder nesting accepted. A top-level
 	// folder is at depth 1.
+	//
+	// NOTE: memory grows with the square of the depth, because every
+	// folder and request keeps its whole folder path and JSON pointer.
+	// One pmgen generate run on linux/amd64 took about 450 MB at 4,000
+	// levels and 7 GB at 16,000.
 	MaxFolderDepth int
 	// MaxRequests is the largest number of requests accepted in one
 	// collection, saved examples not counted.
