@@ -8,22 +8,21 @@ import (
 
 	"github.com/pmgen/pmgen/diff"
 	"github.com/pmgen/pmgen/internal/pipeline"
-	"github.com/pmgen/pmgen/parser"
 )
 
 // diffFlags are the flags of diff.
 type diffFlags struct {
-	format   string
-	failOn   string
-	envs     listFlag
-	maxInput int
+	format string
+	failOn string
+	envs   listFlag
+	limits limitFlags
 }
 
 func (f *diffFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "text", "output `format`: text for a terminal, markdown for a pull request, json for tools")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit with 3 when a change of this `class` is found: breaking, or any for every change")
 	fs.Var(&f.envs, "env", "Postman environment `file` read with both releases, as generate reads it; may be repeated")
-	fs.IntVar(&f.maxInput, "max-input-size", parser.DefaultMaxInputSize, "largest collection accepted, in `bytes`")
+	f.limits.register(fs)
 }
 
 // parseDiffArgs parses flags before, between and after the two collection
@@ -101,7 +100,7 @@ func (f *diffFlags) validate(files []string) error {
 	default:
 		return fmt.Errorf("invalid -fail-on %q: want breaking or any", f.failOn)
 	}
-	return nil
+	return f.limits.validate()
 }
 
 // model builds the model of one release. Only when that fails are its
@@ -110,7 +109,7 @@ func (f *diffFlags) model(collection string, stderr io.Writer) (*pipeline.Result
 	res, err := pipeline.Model(pipeline.Options{
 		Collection:   collection,
 		Environments: f.envs,
-		Limits:       parser.Options{MaxInputSize: f.maxInput},
+		Limits:       f.limits.options(),
 	})
 	if err != nil {
 		printDiagnostics(stderr, &res.Diags)

@@ -14,7 +14,6 @@ import (
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/internal/output"
 	"github.com/pmgen/pmgen/internal/pipeline"
-	"github.com/pmgen/pmgen/parser"
 )
 
 // generateFlags are the flags of generate, shared by check.
@@ -25,7 +24,7 @@ type generateFlags struct {
 	config     string
 	envs       listFlag
 	report     string
-	maxInput   int
+	limits     limitFlags
 }
 
 // listFlag is a flag that may be repeated.
@@ -41,7 +40,7 @@ func (f *generateFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.config, "config", "", "config `file` in YAML (default: pmgen.yaml next to the collection, when it exists)")
 	fs.Var(&f.envs, "env", "Postman environment `file` whose variables the client takes as options; may be repeated. Values never reach the generated code")
 	fs.StringVar(&f.report, "report", "", "write a JSON report of counts and warnings to `file`")
-	fs.IntVar(&f.maxInput, "max-input-size", parser.DefaultMaxInputSize, "largest collection accepted, in `bytes`")
+	f.limits.register(fs)
 }
 
 // validate checks the flags; it returns a usage error.
@@ -55,7 +54,7 @@ func (f *generateFlags) validate() error {
 	if f.pkg != "" && (!token.IsIdentifier(f.pkg) || token.IsKeyword(f.pkg) || f.pkg == "_") {
 		return fmt.Errorf("invalid -package %q: want a Go identifier such as kassa", f.pkg)
 	}
-	return nil
+	return f.limits.validate()
 }
 
 // defaultPackage derives a package name from the output folder's name:
@@ -91,7 +90,7 @@ func (f *generateFlags) pipelineOptions() pipeline.Options {
 		// name of the output folder.
 		Package:        f.pkg,
 		DefaultPackage: defaultPackage(f.out),
-		Limits:         parser.Options{MaxInputSize: f.maxInput},
+		Limits:         f.limits.options(),
 		Version:        version(),
 	}
 }

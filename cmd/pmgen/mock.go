@@ -14,7 +14,6 @@ import (
 
 	"github.com/pmgen/pmgen/internal/pipeline"
 	"github.com/pmgen/pmgen/mock"
-	"github.com/pmgen/pmgen/parser"
 )
 
 // mockFlags are the flags of mock.
@@ -26,7 +25,7 @@ type mockFlags struct {
 	// addrGiven is set when -addr is on the command line, which allows an
 	// address other than a loopback one.
 	addrGiven bool
-	maxInput  int
+	limits    limitFlags
 }
 
 func (f *mockFlags) register(fs *flag.FlagSet) {
@@ -34,13 +33,16 @@ func (f *mockFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.envs, "env", "Postman environment `file`, read as generate reads it; may be repeated")
 	fs.StringVar(&f.config, "config", "", "config `file` in YAML (default: pmgen.yaml next to the collection, when it exists)")
 	fs.StringVar(&f.addr, "addr", mock.DefaultAddr, "`host:port` to listen on; a port of 0 picks a free one. An address other than loopback must be given here explicitly")
-	fs.IntVar(&f.maxInput, "max-input-size", parser.DefaultMaxInputSize, "largest collection accepted, in `bytes`")
+	f.limits.register(fs)
 }
 
 // validate checks the flags; it returns a usage error.
 func (f *mockFlags) validate() error {
 	if f.collection == "" {
 		return errors.New("missing -collection: name the Postman collection file whose examples to serve")
+	}
+	if err := f.limits.validate(); err != nil {
+		return err
 	}
 	return mock.CheckAddr(f.addr, f.addrGiven)
 }
@@ -87,7 +89,7 @@ func serveMock(ctx context.Context, args []string, stderr io.Writer, ready func(
 		Environments:   f.envs,
 		Config:         f.config,
 		DefaultPackage: "client",
-		Limits:         parser.Options{MaxInputSize: f.maxInput},
+		Limits:         f.limits.options(),
 		Version:        version(),
 	})
 	printDiagnostics(stderr, &res.Diags)
