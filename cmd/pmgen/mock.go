@@ -47,10 +47,20 @@ func (f *mockFlags) validate() error {
 	return mock.CheckAddr(f.addr, f.addrGiven)
 }
 
-// runMock serves the collection's examples until SIGINT or SIGTERM.
+// runMock serves the collection's examples until SIGINT or SIGTERM. The
+// first signal starts a graceful shutdown; a second one ends the process
+// at once, as the signal's default action does.
 func runMock(args []string, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	signaled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The shutdown starts only once the default action is back, so that a
+	// second signal during the shutdown ends the process.
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-signaled.Done()
+		stop()
+		cancel()
+	}()
 	return serveMock(ctx, args, stderr, nil)
 }
 

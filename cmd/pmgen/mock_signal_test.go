@@ -6,10 +6,12 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -65,4 +67,50 @@ func TestMockStopsOnSignal(t *testing.T) {
 	assert.Contains(t, rest[0], "operation=InformatsiiaOKasse")
 	assert.Contains(t, rest[1], `msg="shutting down"`)
 	assert.Contains(t, rest[2], "msg=stopped")
+}
+
+// TestMockSecondSignalEndsShutdown keeps a request in flight so that the
+// shutdown after the first SIGTERM waits, and checks that a second
+// SIGTERM ends the process at once.
+func TestMockSecondSignalEndsShutdown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds pmgen")
+	}
+	bin := filepath.Join(t.TempDir(), "pmgen")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	cmd := exec.Command(bin, "mock", "-collection", kassaV1, "-env", kassaEnv, "-addr", "127.0.0.1:0")
+	stderr, err := cmd.StderrPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	lines := bufio.NewScanner(stderr)
+	serving := regexp.MustCompile(`msg="serving saved examples" addr=(\S+)`)
+	var addr string
+	for addr == "" && lines.Scan() {
+		if m := serving.FindStringSubmatch(lines.Text()); m != nil {
+			addr = m[1]
+		}
+	}
+	require.NotEmpty(t, addr, "pmgen mock did not start serving")
+
+	// A request whose body never arrives stays in flight.
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = io.WriteString(conn, "POST /api/v1/auth/login HTTP/1.1\r\nHost: "+addr+"\r\nContent-Length: 100\r\n\r\n{")
+	require.NoError(t, err)
+
+	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	for lines.Scan() && !strings.Contains(lines.Text(), `msg="shutting down"`) {
+	}
+	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	err = cmd.Wait()
+	var exitErr *exec.ExitError
+	require.ErrorAs(t, err, &exitErr)
+	status, ok := exitErr.Sys().(syscall.WaitStatus)
+	require.True(t, ok)
+	assert.True(t, status.Signaled(), "pmgen mock exited with %d instead of being ended by the signal", exitErr.ExitCode())
+	assert.Equal(t, syscall.SIGTERM, status.Signal())
 }
