@@ -48,8 +48,8 @@ func (f *mockFlags) validate() error {
 }
 
 // runMock serves the collection's examples until SIGINT or SIGTERM. The
-// first signal starts a graceful shutdown; a second one ends the process
-// at once, as the signal's default action does.
+// first signal starts a graceful shutdown, and a second one ends the
+// process at once, as the signal's default action does.
 func runMock(args []string, stderr io.Writer) int {
 	signaled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
