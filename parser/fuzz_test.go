@@ -10,8 +10,12 @@ import (
 // never a panic, and that every diagnostic carries a code. Environment
 // decoding shares the decoder and runs on the same input.
 func FuzzParseCollection(f *testing.F) {
-	for _, pattern := range []string{"*/collection.json", "*/environment.json"} {
-		files, err := filepath.Glob(filepath.Join(goldenDir, pattern))
+	for _, pattern := range []string{
+		filepath.Join(goldenDir, "*/collection.json"),
+		filepath.Join(goldenDir, "*/environment.json"),
+		"../testdata/hostile/*/collection.json",
+	} {
+		files, err := filepath.Glob(pattern)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -20,7 +24,10 @@ func FuzzParseCollection(f *testing.F) {
 			if err != nil {
 				f.Fatal(err)
 			}
-			f.Add(data)
+			// Larger seeds slow every mutation down.
+			if len(data) <= 256<<10 {
+				f.Add(data)
+			}
 		}
 	}
 
