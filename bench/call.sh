@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Compares one call through a generated client with the same call written
+# by hand with net/http: a POST with a JSON body and a JSON response to a
+# loopback httptest server. Generates the client for
+# bench/testdata/call/sale.postman_collection.json in a temporary module,
+# adds bench/testdata/call/sale_bench_test.go, runs the benchmark COUNT
+# times (default 10) and compares the two with benchstat.
+# Usage: bench/call.sh [COUNT]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+count=${1:-10}
+benchstat_version=v0.0.0-20260908200009-22c9c6c9d4da
+root=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+testify=$(go list -m -f '{{.Version}}' github.com/stretchr/testify)
+go build -o "$work/pmgen" ./cmd/pmgen
+
+mkdir "$work/mod"
+printf 'module example.com/callbench\n\ngo 1.24\n' >"$work/mod/go.mod"
+"$work/pmgen" generate -collection bench/testdata/call/sale.postman_collection.json -out "$work/mod/sale" -package sale
+cp bench/testdata/call/sale_bench_test.go "$work/mod/sale/"
+cd "$work/mod"
+go get "github.com/stretchr/testify@$testify" >/dev/null 2>&1
+go mod tidy >/dev/null 2>&1
+
+go test -count=1 -run TestClientsSendSameRequest ./sale
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+go test -run '^$' -bench SellForCash -benchmem -count="$count" ./sale | tee "$work/call.txt"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+cd "$root"
+go run "golang.org/x/perf/cmd/benchstat@$benchstat_version" -col /client "$work/call.txt"

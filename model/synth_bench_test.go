@@ -1,0 +1,33 @@
+package model_test
+
+import (
+	"testing"
+
+	"github.com/pmgen/pmgen/internal/synth"
+	"github.com/pmgen/pmgen/model"
+	"github.com/pmgen/pmgen/parser"
+)
+
+// BenchmarkBuildSynthetic builds the model of synthetic collections of
+// 100, 1,000 and 10,000 requests, parsed once before the loop.
+func BenchmarkBuildSynthetic(b *testing.B) {
+	for _, n := range synth.Sizes() {
+		b.Run(synth.SizeName(n), func(b *testing.B) {
+			data, err := synth.Collection(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			coll, diags := parser.ParseCollection("synth.postman_collection.json", data, parser.Options{})
+			if coll == nil || diags.HasErrors() {
+				b.Fatalf("parse failed: %v", diags.Err())
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				api, diags := model.Build(model.Input{Collection: coll, Package: "synth"})
+				if api == nil || diags.HasErrors() {
+					b.Fatalf("build failed: %v", diags.Err())
+				}
+			}
+		})
+	}
+}
