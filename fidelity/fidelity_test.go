@@ -7,7 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -34,27 +36,38 @@ func TestFidelity(t *testing.T) {
 		t.Fatal(err)
 	}
 	rn := &Runner{Newman: newman, Go: goCmd, Work: t.TempDir()}
-	var table []*Result
-	for _, f := range fixtures {
-		t.Run(f.Name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-			defer cancel()
-			res, err := rn.Run(ctx, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			table = append(table, res)
-			if *updateExpected {
-				writeExpected(t, f, res)
-				return
-			}
-			if f.Config.Pending != "" {
-				checkPending(t, res)
-				return
-			}
-			checkResult(t, res)
-		})
+	if err := rn.Build(context.Background(), fixtures); err != nil {
+		t.Fatal(err)
 	}
+	var mu sync.Mutex
+	var table []*Result
+	// The group returns once every parallel fixture has finished.
+	t.Run("fixtures", func(t *testing.T) {
+		for _, f := range fixtures {
+			t.Run(f.Name, func(t *testing.T) {
+				t.Parallel()
+				ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+				defer cancel()
+				res, err := rn.Run(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				mu.Lock()
+				table = append(table, res)
+				mu.Unlock()
+				if *updateExpected {
+					writeExpected(t, f, res)
+					return
+				}
+				if f.Config.Pending != "" {
+					checkPending(t, res)
+					return
+				}
+				checkResult(t, res)
+			})
+		}
+	})
+	slices.SortFunc(table, func(a, b *Result) int { return strings.Compare(a.Fixture.Name, b.Fixture.Name) })
 	t.Log("\n" + FormatTable(table))
 }
 

@@ -37,24 +37,100 @@ type Result struct {
 	Calls []string
 }
 
-// Runner runs fixtures.
+// Runner runs fixtures. Build must be called with every fixture before
+// Run.
 type Runner struct {
 	// Newman is the path of the newman executable.
 	Newman string
-	// Go is the path of the go command that builds the driver.
+	// Go is the path of the go command that builds the drivers.
 	Go string
 	// Work is a folder for the files of each run; Run makes a subfolder
 	// per fixture.
 	Work string
+
+	drivers map[string]*driver // by fixture name
+}
+
+// driver is the driver program built for one fixture.
+type driver struct {
+	api        *model.API
+	collection *parser.Collection
+	binary     string
+	err        error // why the client could not be generated
+}
+
+// Build generates the client of every fixture and builds all drivers
+// with one go build, which compiles them in parallel and starts the go
+// command once.
+func (rn *Runner) Build(ctx context.Context, fixtures []*Fixture) error {
+	module := filepath.Join(rn.Work, "drivers")
+	if err := os.MkdirAll(module, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(module, "go.mod"), []byte("module fidelitydriver\n\ngo 1.24\n"), 0o644); err != nil {
+		return err
+	}
+	rn.drivers = map[string]*driver{}
+	for _, f := range fixtures {
+		d := &driver{binary: filepath.Join(module, "bin", f.Name)}
+		d.err = rn.generate(f, filepath.Join(module, f.Name), d)
+		rn.drivers[f.Name] = d
+	}
+	build := exec.CommandContext(ctx, rn.Go, "build", "-o", filepath.Join(module, "bin")+string(filepath.Separator), "./...")
+	build.Dir = module
+	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local")
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the drivers: %w\n%s", err, out)
+	}
+	return nil
+}
+
+// generate writes the client of f and its driver into dir. The client is
+// generated with the fixture's environment, the base URL variables
+// pointing at a loopback address: environment values never reach
+// generated code, so the capture server's port need not be known yet.
+func (rn *Runner) generate(f *Fixture, dir string, d *driver) error {
+	work := filepath.Join(rn.Work, f.Name)
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
+	}
+	env, err := readEnvFile(f.Environment)
+	if err != nil {
+		return err
+	}
+	for _, name := range f.Config.BaseURLVariables {
+		env.set(name, "http://127.0.0.1")
+	}
+	envFile := filepath.Join(work, "generate.postman_environment.json")
+	if err := env.write(envFile); err != nil {
+		return err
+	}
+	envs := []string{envFile}
+	if f.Globals != "" {
+		envs = append(envs, f.Globals)
+	}
+	gen, err := pipeline.Run(pipeline.Options{Collection: f.Collection, Environments: envs, Package: "client"})
+	if err != nil {
+		return fmt.Errorf("pmgen generate %s: %w", f.Name, err)
+	}
+	d.api = gen.API
+	if d.collection, err = parseCollection(f.Collection); err != nil {
+		return err
+	}
+	return writeDriver(dir, "fidelitydriver/"+f.Name+"/client", gen)
 }
 
 // Run sends the fixture's requests with newman and with the pmgen client,
 // each against the capture server, and compares them.
 func (rn *Runner) Run(ctx context.Context, f *Fixture) (*Result, error) {
-	work := filepath.Join(rn.Work, f.Name)
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return nil, err
+	d, ok := rn.drivers[f.Name]
+	if !ok {
+		return nil, fmt.Errorf("fixture %s was not built: call Build first", f.Name)
 	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	work := filepath.Join(rn.Work, f.Name)
 	srv, err := NewServer(f.Config.Answers, f.Config.Digest)
 	if err != nil {
 		return nil, err
@@ -65,6 +141,7 @@ func (rn *Runner) Run(ctx context.Context, f *Fixture) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	in.api, in.collection = d.api, d.collection
 	res := &Result{Fixture: f}
 
 	res.NewmanOutput, err = rn.runNewman(ctx, f, files)
@@ -75,7 +152,7 @@ func (rn *Runner) Run(ctx context.Context, f *Fixture) (*Result, error) {
 		return res, err
 	}
 
-	res.DriverOutput, res.Calls, err = rn.runDriver(ctx, f, files, in, work)
+	res.DriverOutput, res.Calls, err = runDriver(ctx, f, d.binary, in, work)
 	if err != nil {
 		return res, err
 	}
@@ -87,10 +164,9 @@ func (rn *Runner) Run(ctx context.Context, f *Fixture) (*Result, error) {
 	return res, nil
 }
 
-// runFiles are the input files of one run.
+// runFiles are the input files of one newman run.
 type runFiles struct {
 	newmanEnv string // the environment with pinned dynamic variables
-	pmgenEnv  string // the same environment without them
 	globals   string
 }
 
@@ -106,16 +182,15 @@ func prepareFiles(f *Fixture, work, baseURL string) (runFiles, planInput, error)
 	for _, name := range f.Config.BaseURLVariables {
 		env.set(name, baseURL)
 	}
-	files.pmgenEnv = filepath.Join(work, "pmgen.postman_environment.json")
-	if err := env.write(files.pmgenEnv); err != nil {
-		return files, in, err
-	}
-	in.env = env
 	// The plan looks values up without the pins, which reach the driver
 	// through its session.
-	pinned, err := readEnvFile(files.pmgenEnv)
+	in.env = env
+	pinned, err := readEnvFile(f.Environment)
 	if err != nil {
 		return files, in, err
+	}
+	for _, name := range f.Config.BaseURLVariables {
+		pinned.set(name, baseURL)
 	}
 	for _, pin := range f.Config.Dynamic {
 		pinned.set(pin.Name, pin.Value)
@@ -156,42 +231,26 @@ func (rn *Runner) runNewman(ctx context.Context, f *Fixture, files runFiles) (st
 	return string(out), nil
 }
 
-// runDriver generates the client, builds the driver next to it and runs
-// it from the fixture's folder.
-func (rn *Runner) runDriver(ctx context.Context, f *Fixture, files runFiles, in planInput, work string) (output string, calls []string, err error) {
-	envs := []string{files.pmgenEnv}
-	if files.globals != "" {
-		envs = append(envs, files.globals)
-	}
-	gen, err := pipeline.Run(pipeline.Options{Collection: f.Collection, Environments: envs, Package: "client"})
-	if err != nil {
-		return "", nil, fmt.Errorf("pmgen generate %s: %w", f.Name, err)
-	}
-	in.api = gen.API
-	if in.collection, err = parseCollection(f.Collection); err != nil {
-		return "", nil, err
-	}
+// runDriver writes the plan of the run and runs the driver from the
+// fixture's folder, so that relative file paths resolve there.
+func runDriver(ctx context.Context, f *Fixture, binary string, in planInput, work string) (output string, calls []string, err error) {
 	plan, err := newPlan(in)
 	if err != nil {
 		return "", nil, err
 	}
-
-	module := filepath.Join(work, "driver")
-	if err := writeModule(module, gen, plan); err != nil {
+	planJSON, err := marshalIndent(plan)
+	if err != nil {
 		return "", nil, err
 	}
-	binary := filepath.Join(module, "driver")
-	build := exec.CommandContext(ctx, rn.Go, "build", "-o", binary, ".")
-	build.Dir = module
-	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local")
-	if out, err := build.CombinedOutput(); err != nil {
-		return "", nil, fmt.Errorf("building the driver of %s: %w\n%s", f.Name, err, out)
+	planFile := filepath.Join(work, "plan.json")
+	if err := os.WriteFile(planFile, planJSON, 0o644); err != nil {
+		return "", nil, err
 	}
-	run := exec.CommandContext(ctx, binary, filepath.Join(module, "plan.json"))
-	run.Dir = f.Dir
 	for _, c := range plan.Calls {
 		calls = append(calls, c.Name)
 	}
+	run := exec.CommandContext(ctx, binary, planFile)
+	run.Dir = f.Dir
 	out, err := run.CombinedOutput()
 	if err != nil {
 		return string(out), calls, fmt.Errorf("driver of %s: %w\n%s", f.Name, err, out)
@@ -211,22 +270,22 @@ func parseCollection(path string) (*parser.Collection, error) {
 	return c, nil
 }
 
-// optionsTemplate is options.go of the driver: the generated package's
+// optionsTemplate is options.go of a driver: the generated package's
 // option functions by name.
 var optionsTemplate = template.Must(template.New("options").Parse(`package main
 
-import client "fidelitydriver/client"
+import client "{{.Import}}"
 
 var options = map[string]func(string) client.Option{
-{{- range .}}
+{{- range .Names}}
 	{{printf "%q" .}}: client.{{.}},
 {{- end}}
 }
 `))
 
-// writeModule writes the temporary module: go.mod, the generated package
-// without its tests, the driver, its options.go and the plan.
-func writeModule(dir string, gen *pipeline.Result, plan *Plan) error {
+// writeDriver writes one driver into dir: the generated package without
+// its tests under client/, the driver program and its options.go.
+func writeDriver(dir, clientImport string, gen *pipeline.Result) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return err
 	}
@@ -243,19 +302,18 @@ func writeModule(dir string, gen *pipeline.Result, plan *Plan) error {
 		}
 	}
 	driver := bytes.Replace(driverSource, []byte("//go:build ignore\n"), nil, 1)
+	driver = bytes.Replace(driver, []byte(`client "fidelitydriver/client"`), []byte(`client "`+clientImport+`"`), 1)
 	var opts bytes.Buffer
-	if err := optionsTemplate.Execute(&opts, optionNames(gen.API)); err != nil {
-		return err
-	}
-	planJSON, err := marshalIndent(plan)
-	if err != nil {
+	data := struct {
+		Import string
+		Names  []string
+	}{clientImport, optionNames(gen.API)}
+	if err := optionsTemplate.Execute(&opts, data); err != nil {
 		return err
 	}
 	return errors.Join(
-		os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module fidelitydriver\n\ngo 1.24\n"), 0o644),
 		os.WriteFile(filepath.Join(dir, "main.go"), driver, 0o644),
 		os.WriteFile(filepath.Join(dir, "options.go"), opts.Bytes(), 0o644),
-		os.WriteFile(filepath.Join(dir, "plan.json"), planJSON, 0o644),
 	)
 }
 
