@@ -57,6 +57,19 @@ type expandedAuth struct {
 	username, password string // digest
 }
 
+// parseAuthParams returns the parsed templates of the parameters of each
+// scheme, in the order of schemes.
+func parseAuthParams(schemes []authScheme) []map[string]template {
+	out := make([]map[string]template, len(schemes))
+	for i, s := range schemes {
+		out[i] = make(map[string]template, len(s.params))
+		for key, value := range s.params {
+			out[i][key] = parseTemplate(value, false)
+		}
+	}
+	return out
+}
+
 // expandAuth expands the templates of op's auth scheme.
 func (c *Client) expandAuth(r *resolver, op *operation) (expandedAuth, error) {
 	a := expandedAuth{scheme: op.auth}
@@ -69,7 +82,8 @@ func (c *Client) expandAuth(r *resolver, op *operation) (expandedAuth, error) {
 	s := &c.spec.schemes[op.auth]
 	a.kind = s.kind
 	param := func(key string) (string, error) {
-		v, err := r.expandString(s.params[key], false)
+		t := c.authParams[op.auth][key]
+		v, err := r.expand(&t)
 		if err != nil {
 			return "", fmt.Errorf("%s auth %s: %w", s.kind, key, err)
 		}

@@ -28,6 +28,9 @@ type Client struct {
 	// own.
 	defaults *Session
 	hosts    []template
+	// authParams holds the parsed parameter templates of each auth scheme
+	// of spec, in the same order, so that a call does not parse them.
+	authParams []map[string]template
 	// httpClient sends with the cookie jar of session; plainHTTP is the
 	// same client without a jar, copied for calls with another session.
 	httpClient *http.Client
@@ -199,6 +202,7 @@ func newClient(spec *apiSpec, opts []Option) (*Client, error) {
 	if err := c.setHosts(&cfg); err != nil {
 		return nil, err
 	}
+	c.authParams = parseAuthParams(spec.schemes)
 	c.setHTTPClient(&cfg)
 	return c, nil
 }

@@ -1,0 +1,30 @@
+package clientrt
+
+import "testing"
+
+// TestExpandAuthReusesParsedTemplates checks that a call expands the
+// parameter templates that New parsed: expanding "Basic {{token}}" makes
+// only its buffer and the result string.
+func TestExpandAuthReusesParsedTemplates(t *testing.T) {
+	spec := testSpec(varSpec{name: "token", scope: ScopeEnvironment, value: "t0k"})
+	spec.schemes = []authScheme{{kind: authAPIKey, params: map[string]string{
+		"key": "Authorization", "value": "Basic {{token}}", "in": "header",
+	}}}
+	c := newTestClient(t, spec, "http://127.0.0.1:1")
+	op := &operation{name: "Sell", method: "POST", auth: 0}
+
+	var got expandedAuth
+	allocs := testing.AllocsPerRun(100, func() {
+		r := resolver{session: c.session, vars: c.spec.vars}
+		var err error
+		if got, err = c.expandAuth(&r, op); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got.headerName != "Authorization" || got.header != "Basic t0k" {
+		t.Errorf("auth header %q: %q, want Authorization: Basic t0k", got.headerName, got.header)
+	}
+	if allocs > 2 {
+		t.Errorf("expandAuth makes %v allocations, want at most 2", allocs)
+	}
+}
