@@ -193,33 +193,36 @@ func parseURLText(raw []byte) (requestTarget, error) {
 	if len(path) == 0 {
 		path = []byte{'/'}
 	}
-	// The host, path and query share one string.
-	buf := make([]byte, 0, len(hostPart)+len(path)+len(query)+16)
+	// The host, path and query share one string, built in place.
+	var b strings.Builder
+	b.Grow(len(hostPart) + len(path) + len(query) + 16)
 	for _, c := range hostPart {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf = append(buf, c)
+		b.WriteByte(c)
 	}
-	hostLen := len(buf)
-	for _, c := range path {
-		if inPathSet(c) {
-			buf = append(buf, '%', upperHex[c>>4], upperHex[c&15])
-		} else {
-			buf = append(buf, c)
-		}
-	}
-	pathLen := len(buf)
-	for _, c := range query {
-		if inQuerySet(c) {
-			buf = append(buf, '%', upperHex[c>>4], upperHex[c&15])
-		} else {
-			buf = append(buf, c)
-		}
-	}
-	s := string(buf)
+	hostLen := b.Len()
+	writeEscaped(&b, path, inPathSet)
+	pathLen := b.Len()
+	writeEscaped(&b, query, inQuerySet)
+	s := b.String()
 	t.host, t.path, t.query = s[:hostLen], s[hostLen:pathLen], s[pathLen:]
 	return t, nil
+}
+
+// writeEscaped writes text to b with every byte of the escape set
+// percent-encoded in upper-case hex.
+func writeEscaped(b *strings.Builder, text []byte, inSet func(byte) bool) {
+	for _, c := range text {
+		if inSet(c) {
+			b.WriteByte('%')
+			b.WriteByte(upperHex[c>>4])
+			b.WriteByte(upperHex[c&15])
+		} else {
+			b.WriteByte(c)
+		}
+	}
 }
 
 // setURL sets u to t, so that the transport writes t's request target the transport writes

@@ -204,6 +204,17 @@ func (c *Client) send(ctx context.Context, op *operation, in *callInput, out any
 	return nil
 }
 
+// runScriptOn runs a script of op on a heap copy of r and copies the
+// result back to r. The script environment escapes to the heap, so the
+// copy keeps r on the stack in calls of operations without scripts.
+func (c *Client) runScriptOn(r *resolver, event string, script func(*scriptEnv), op *operation, res *response, elapsed time.Duration) error {
+	onHeap := new(resolver)
+	*onHeap = *r
+	err := runScript(event, script, c.newScriptEnv(onHeap, op, res, elapsed))
+	*r = *onHeap
+	return err
+}
+
 func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any, opts []CallOption) error {
 	p := op.prepare()
 	var cs callSettings
@@ -222,7 +233,7 @@ func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any
 		return err
 	}
 	if op.preScript != nil {
-		if err := runScript("prerequest", op.preScript, c.newScriptEnv(&r, op, nil, 0)); err != nil {
+		if err := c.runScriptOn(&r, "prerequest", op.preScript, op, nil, 0); err != nil {
 			return err
 		}
 	}
@@ -250,7 +261,7 @@ func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any
 	if op.postScript != nil {
 		// A failing test script does not fail the call, as in Postman: the
 		// response has arrived. The error goes to the missing-value hook.
-		if err := runScript("test", op.postScript, c.newScriptEnv(&r, op, &res, elapsed)); err != nil {
+		if err := c.runScriptOn(&r, "test", op.postScript, op, &res, elapsed); err != nil {
 			c.reportMissing(MissingValue{Operation: op.name, Reason: err.Error()})
 		}
 	}

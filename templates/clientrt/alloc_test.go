@@ -28,3 +28,22 @@ func TestExpandAuthReusesParsedTemplates(t *testing.T) {
 		t.Errorf("expandAuth makes %v allocations, want at most 2", allocs)
 	}
 }
+
+// TestParseURLTextAllocatesOnce checks that the host, path and query of a
+// request target share the one string they are built in.
+func TestParseURLTextAllocatesOnce(t *testing.T) {
+	raw := []byte("http://Kassa.Example.invalid/api/v1/receipts/sale ok?limit=50&from=2025-03-01")
+	var got requestTarget
+	allocs := testing.AllocsPerRun(100, func() {
+		var err error
+		if got, err = parseURLText(raw); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got.host != "kassa.example.invalid" || got.path != "/api/v1/receipts/sale%20ok" || got.query != "limit=50&from=2025-03-01" {
+		t.Errorf("target %q %q %q, want the lower-case host, the escaped path and the query", got.host, got.path, got.query)
+	}
+	if allocs > 1 {
+		t.Errorf("parseURLText makes %v allocations, want 1", allocs)
+	}
+}
