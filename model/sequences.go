@@ -186,6 +186,16 @@ type readBeforeProduced func(ops []*Operation, i int, variable string, later *Op
 func (b *builder) sequence(name string, ops []*Operation, warn readBeforeProduced) *Sequence {
 	seq := &Sequence{Name: name}
 	producer := map[string]*Step{}
+	// Only a variable that some step produces can be produced later, so
+	// the others, such as method parameters, skip the search for one.
+	producedBySome := map[string]bool{}
+	if warn != nil {
+		for _, op := range ops {
+			for _, p := range op.Produces {
+				producedBySome[p] = true
+			}
+		}
+	}
 	for i, op := range ops {
 		step := &Step{Operation: op}
 		// A prerequest script runs before the request reads its variables.
@@ -196,7 +206,7 @@ func (b *builder) sequence(name string, ops []*Operation, warn readBeforeProduce
 		}
 		for _, r := range op.Reads {
 			step.Reads = append(step.Reads, VariableFlow{Name: r, Producer: producer[r]})
-			if warn != nil && producer[r] == nil && !b.knownBeforeRun(r) {
+			if warn != nil && producer[r] == nil && producedBySome[r] && !b.knownBeforeRun(r) {
 				if later := laterProducer(ops, i, r); later != nil {
 					warn(ops, i, r, later)
 				}

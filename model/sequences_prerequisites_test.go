@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -42,5 +43,30 @@ func TestPrerequisitesSkipOwnPrerequestSets(t *testing.T) {
 	want := []string{"Login", "Sell B"}
 	if !slices.Equal(got, want) {
 		t.Errorf("sequence B has steps %q, want %q", got, want)
+	}
+}
+
+// A variable read before the request that produces it is reported once;
+// a variable that no request produces is a method parameter, not a
+// reordering problem.
+func TestReadBeforeProducedWarned(t *testing.T) {
+	_, messages := buildJSON(t, `{
+		"info": {"name": "n", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [
+			{"name": "Status", "request": {"method": "GET", "url": "https://example.com/shifts/{{shiftId}}?from={{dateFrom}}"}},
+			{"name": "Open",
+			 "event": [{"listen": "test", "script": {"exec": ["pm.environment.set(\"shiftId\", pm.response.json().id);"]}}],
+			 "request": {"method": "POST", "url": "https://example.com/shifts"}}
+		]
+	}`)
+	var got []string
+	for _, m := range messages {
+		if strings.HasPrefix(m, string(CodeReadBeforeProduced)) {
+			got = append(got, m)
+		}
+	}
+	want := []string{string(CodeReadBeforeProduced) + `: variable "shiftId" is read before request "Open" produces it`}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
 	}
 }
