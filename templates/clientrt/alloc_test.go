@@ -47,3 +47,27 @@ func TestParseURLTextAllocatesOnce(t *testing.T) {
 		t.Errorf("parseURLText makes %v allocations, want 1", allocs)
 	}
 }
+
+// TestBuildTargetReusesBuffer checks that building a request URL reuses
+// the client's pooled buffer, so the target string is its only
+// allocation.
+func TestBuildTargetReusesBuffer(t *testing.T) {
+	c := newTestClient(t, testSpec(), "http://127.0.0.1:1/api")
+	op := getOp("receipts", "sale")
+	p := op.prepare()
+	var auth expandedAuth
+	var got requestTarget
+	allocs := testing.AllocsPerRun(100, func() {
+		r := resolver{session: c.session, vars: c.spec.vars}
+		var err error
+		if got, err = c.buildTarget(&r, op, p, &auth); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got.host != "127.0.0.1:1" || got.path != "/api/receipts/sale" {
+		t.Errorf("target %q %q, want 127.0.0.1:1 /api/receipts/sale", got.host, got.path)
+	}
+	if allocs > 1 {
+		t.Errorf("buildTarget makes %v allocations, want 1", allocs)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -31,6 +32,8 @@ type Client struct {
 	// authParams holds the parsed parameter templates of each auth scheme
 	// of spec, in the same order, so that a call does not parse them.
 	authParams []map[string]template
+	// targetBuffers holds *[]byte buffers for building request URLs.
+	targetBuffers sync.Pool
 	// httpClient sends with the cookie jar of session; plainHTTP is the
 	// same client without a jar, copied for calls with another session.
 	httpClient *http.Client
@@ -203,6 +206,10 @@ func newClient(spec *apiSpec, opts []Option) (*Client, error) {
 		return nil, err
 	}
 	c.authParams = parseAuthParams(spec.schemes)
+	c.targetBuffers.New = func() any {
+		buf := make([]byte, 0, 256)
+		return &buf
+	}
 	c.setHTTPClient(&cfg)
 	return c, nil
 }

@@ -302,8 +302,10 @@ func (c *Client) newRequest(ctx context.Context, r *resolver, op *operation, p *
 // does.
 func (c *Client) buildTarget(r *resolver, op *operation, p *preparedOperation, auth *expandedAuth) (requestTarget, error) {
 	r.refs = 0
-	buf := make([]byte, 0, 256)
-	buf, err := r.appendTemplate(buf, &c.hosts[op.host], pathMode, nil)
+	// The URL text is built in a pooled buffer, because parseURLText
+	// copies what it keeps.
+	pooled := c.targetBuffers.Get().(*[]byte)
+	buf, err := r.appendTemplate((*pooled)[:0], &c.hosts[op.host], pathMode, nil)
 	if err != nil {
 		return requestTarget{}, fmt.Errorf("base URL: %w", err)
 	}
@@ -375,8 +377,17 @@ func (c *Client) buildTarget(r *resolver, op *operation, p *preparedOperation, a
 			buf = buf[:queryStart]
 		}
 	}
-	return parseURLText(buf)
+	t, err := parseURLText(buf)
+	if cap(buf) <= maxPooledTarget {
+		*pooled = buf[:0]
+		c.targetBuffers.Put(pooled)
+	}
+	return t, err
 }
+
+// maxPooledTarget is the capacity above which a URL buffer is dropped
+// instead of pooled, so that one long URL does not stay in memory.
+const maxPooledTarget = 64 << 10
 
 // setHeaders adds the operation's headers in order, then the body's
 // Content-Type when the operation sets none.
