@@ -28,7 +28,9 @@ func BenchmarkGenerateSynthetic(b *testing.B) {
 				b.Fatalf("build failed: %v", diags.Err())
 			}
 			b.ReportAllocs()
+			cpu, n := synth.CPUTime(), 0
 			for b.Loop() {
+				n++
 				files, err := generator.Generate(api, generator.Options{})
 				if err != nil {
 					b.Fatal(err)
@@ -37,6 +39,7 @@ func BenchmarkGenerateSynthetic(b *testing.B) {
 					b.Fatal("no files generated")
 				}
 			}
+			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, n), "cpu-s/op")
 		})
 	}
 }

@@ -22,12 +22,15 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 				b.Fatalf("parse failed: %v", diags.Err())
 			}
 			b.ReportAllocs()
+			cpu, n := synth.CPUTime(), 0
 			for b.Loop() {
+				n++
 				api, diags := model.Build(model.Input{Collection: coll, Package: "synth"})
 				if api == nil || diags.HasErrors() {
 					b.Fatalf("build failed: %v", diags.Err())
 				}
 			}
+			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, n), "cpu-s/op")
 		})
 	}
 }

@@ -23,7 +23,9 @@ func BenchmarkRunSynthetic(b *testing.B) {
 				Package:      "synth",
 			}
 			b.ReportAllocs()
+			cpu, n := synth.CPUTime(), 0
 			for b.Loop() {
+				n++
 				res, err := pipeline.Run(opts)
 				if err != nil {
 					b.Fatal(err)
@@ -32,6 +34,7 @@ func BenchmarkRunSynthetic(b *testing.B) {
 					b.Fatal("no files generated")
 				}
 			}
+			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, n), "cpu-s/op")
 		})
 	}
 }

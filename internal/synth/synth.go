@@ -17,6 +17,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Layout of a collection. The first request, the cashier's login, is at
@@ -196,3 +197,12 @@ func Sizes() []int { return []int{100, 1000, 10000} }
 
 // SizeName returns the sub-benchmark name of a size, "requests=1000".
 func SizeName(n int) string { return fmt.Sprintf("requests=%d", n) }
+
+// SecondsPerOp returns d divided among n operations, in seconds, for
+// testing.B.ReportMetric; 0 when n is 0.
+func SecondsPerOp(d time.Duration, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return d.Seconds() / float64(n)
+}
