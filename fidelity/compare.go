@@ -30,7 +30,7 @@ const (
 // them; no other difference is accepted.
 var departureReasons = map[DepartureKind]string{
 	DepartureJSONEscape: "pmgen escapes a substituted value that contains a quote or a backslash inside a JSON string; " +
-		"newman pastes it raw and sends invalid JSON",
+		"newman pastes it raw and sends invalid JSON, or for a backslash another string",
 	DeparturePathValue: "pmgen fills a path variable whose value is a number or a boolean; " +
 		"newman sends the segment \":name\" literally",
 }
@@ -198,26 +198,26 @@ func compareRow(row *Row, newman, pmgen *Request, exp *ExpectedRequest) {
 // difference must be exactly the declared one, with pmgen sending what
 // the fixture states.
 func checkDeparture(exp *ExpectedRequest, newman, pmgen *Request, diffs []string) []string {
-	var problems []string
+	if len(diffs) == 0 {
+		return []string{fmt.Sprintf("departure %q is declared, but both clients sent the same request", exp.Departure)}
+	}
+	if exp.PMGen == nil {
+		return []string{fmt.Sprintf("departure %q is declared without what pmgen sends: add \"pmgen\" to the expected request", exp.Departure)}
+	}
 	field := "body"
 	if exp.Departure == DeparturePathValue {
 		field = "target"
 	}
+	var problems []string
 	for _, d := range diffs {
 		if !strings.HasPrefix(d, field+":") {
 			problems = append(problems, d)
 		}
 	}
-	if len(diffs) == 0 {
-		return []string{fmt.Sprintf("departure %q is declared, but both clients sent the same request", exp.Departure)}
-	}
-	if exp.PMGen == nil {
-		return append(problems, fmt.Sprintf("departure %q is declared without what pmgen sends: add \"pmgen\" to the expected request", exp.Departure))
-	}
 	switch exp.Departure {
 	case DepartureJSONEscape:
-		if json.Valid(newman.Body) {
-			problems = append(problems, "departure \"json-escape\": newman sent valid JSON")
+		if !json.Valid(pmgen.Body) {
+			problems = append(problems, "departure \"json-escape\": pmgen sent invalid JSON")
 		}
 		if d := diffBody(contentType(pmgen), []byte(exp.PMGen.Body), pmgen.Body, contentType(pmgen)); d != "" {
 			problems = append(problems, "pmgen body is not the expected one: "+d)

@@ -148,10 +148,19 @@ func TestFormatTableCounts(t *testing.T) {
 		Rows: []Row{
 			{Index: 1, Name: "a", Method: "GET", Target: "/a", Outcome: Identical},
 			{Index: 2, Name: "b", Method: "POST", Target: "/b", Outcome: Departed, Departure: DepartureJSONEscape},
+			{Index: 3, Name: "c", Method: "GET", Target: "/c", Outcome: Different},
 		},
+	}, {
+		Fixture: &Fixture{Name: "open", Config: Config{Pending: "a known gap"}},
+		Rows:    []Row{{Index: 1, Name: "d", Method: "GET", Target: "/d", Outcome: Different}},
 	}}
 	out := FormatTable(res)
-	for _, want := range []string{"case", "GET /a", "identical", "departure json-escape", "2 of 2 requests identical or deliberate departures (1 departure)"} {
+	for _, want := range []string{
+		"case", "GET /a", "identical", "departure json-escape", "DIFFERENT", "pending: DIFFERENT",
+		"departure json-escape: pmgen escapes",
+		"pending open: a known gap",
+		"1 of 3 requests identical, 1 deliberate departures, 1 different; 1 requests in pending fixtures",
+	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}

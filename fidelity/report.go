@@ -6,25 +6,38 @@ import (
 	"text/tabwriter"
 )
 
-// FormatTable returns one line per compared request, the departures with
-// their reasons, and the total.
+// FormatTable returns one line per compared request, the reasons of the
+// departures that occur, the pending fixtures with their reasons, and
+// the totals. Rows of pending fixtures count apart from the others.
 func FormatTable(results []*Result) string {
 	var b strings.Builder
 	w := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "fixture\t#\trequest\tsent\tresult")
-	total, same, departed := 0, 0, 0
+	var total, same, departed, different, pending int
 	used := map[DepartureKind]bool{}
+	var pendingNotes []string
 	for _, res := range results {
+		isPending := res.Fixture.Config.Pending != ""
+		if isPending {
+			pendingNotes = append(pendingNotes, fmt.Sprintf("pending %s: %s", res.Fixture.Name, res.Fixture.Config.Pending))
+		}
 		for _, row := range res.Rows {
-			total++
 			result := string(row.Outcome)
-			switch row.Outcome {
-			case Identical:
+			switch {
+			case isPending:
+				pending++
+				result = "pending: " + result
+			case row.Outcome == Identical:
 				same++
-			case Departed:
+			case row.Outcome == Departed:
 				departed++
 				used[row.Departure] = true
 				result = "departure " + string(row.Departure)
+			default:
+				different++
+			}
+			if !isPending {
+				total++
 			}
 			fmt.Fprintf(w, "%s\t%d\t%s\t%s %s\t%s\n", res.Fixture.Name, row.Index, row.Name, row.Method, clip([]byte(row.Target)), result)
 		}
@@ -35,11 +48,11 @@ func FormatTable(results []*Result) string {
 			fmt.Fprintf(&b, "departure %s: %s\n", kind, departureReasons[kind])
 		}
 	}
-	fmt.Fprintf(&b, "%d of %d requests identical or deliberate departures (%d departure", same+departed, total, departed)
-	if departed != 1 {
-		b.WriteString("s")
+	for _, note := range pendingNotes {
+		b.WriteString(note + "\n")
 	}
-	b.WriteString(")\n")
+	fmt.Fprintf(&b, "%d of %d requests identical, %d deliberate departures, %d different; %d requests in pending fixtures\n",
+		same, total, departed, different, pending)
 	return b.String()
 }
 
