@@ -279,10 +279,12 @@ func bodyValue(op *model.Operation) (jen.Code, []jen.Code) {
 			return jen.Id(name), []jen.Code{jen.Var().Id(name).Add(bodyGoType(b.Type))}
 		}
 		// var body T; h.decodeJSON(t, template, &body)
-		return jen.Id(name), []jen.Code{
-			jen.Var().Id(name).Add(bodyGoType(b.Type)),
-			jen.Id("h").Dot("decodeJSON").Call(jen.Id("t"), stringLit(b.JSONTemplate), jen.Op("&").Id(name)),
+		decode := jen.Id("h").Dot("decodeJSON").Call(jen.Id("t"), stringLit(b.JSONTemplate), jen.Op("&").Id(name))
+		if b.Kind == model.BodyGraphQL {
+			// h.decodeGraphQL(t, query, template, &variables)
+			decode = jen.Id("h").Dot("decodeGraphQL").Call(jen.Id("t"), stringLit(b.GraphQLQuery), stringLit(b.JSONTemplate), jen.Op("&").Id(name))
 		}
+		return jen.Id(name), []jen.Code{jen.Var().Id(name).Add(bodyGoType(b.Type)), decode}
 	case model.BodyText:
 		return jen.Id("h").Dot("text").Call(jen.Id("t"), stringLit(b.Template)), nil
 	case model.BodyFile:

@@ -293,6 +293,20 @@ func (h *harness) decodeJSON(t *testing.T, template string, v any) {
 	h.body = &text
 }
 
+// decodeGraphQL decodes the variables of a GraphQL body as decodeJSON
+// does, and remembers the whole body the client is to send: the query,
+// expanded, and the variables.
+func (h *harness) decodeGraphQL(t *testing.T, query, template string, v any) {
+	t.Helper()
+	h.decodeJSON(t, template, v)
+	expanded, err := h.client.Session().Expand(query)
+	require.NoError(t, err)
+	body, err := json.Marshal(map[string]any{"query": expanded, "variables": json.RawMessage(*h.body)})
+	require.NoError(t, err)
+	text := string(body)
+	h.body = &text
+}
+
 // text expands a text body of the collection and remembers it for the
 // check of what the server received.
 func (h *harness) text(t *testing.T, template string) string {
