@@ -53,9 +53,9 @@ func (r *Request) Path() string {
 	return path
 }
 
-// Answer is the response the capture server sends to the requests that
+// Response is a response the capture server sends to the requests that
 // match Method and Path; an empty Method or Path matches any.
-type Answer struct {
+type Response struct {
 	Method  string     `json:"method,omitempty"`
 	Path    string     `json:"path,omitempty"`
 	Status  int        `json:"status,omitempty"`
@@ -63,21 +63,21 @@ type Answer struct {
 	Body    string     `json:"body,omitempty"`
 }
 
-func (a *Answer) matches(r *Request) bool {
+func (a *Response) matches(r *Request) bool {
 	return (a.Method == "" || strings.EqualFold(a.Method, r.Method)) && (a.Path == "" || a.Path == r.Path())
 }
 
-// defaultAnswer is sent when no answer of the fixture matches.
-var defaultAnswer = Answer{Status: 200, Body: `{"ok":true}`, Headers: [][]string{{"Content-Type", "application/json"}}}
+// defaultResponse is sent when no response of the fixture matches.
+var defaultResponse = Response{Status: 200, Body: `{"ok":true}`, Headers: [][]string{{"Content-Type", "application/json"}}}
 
 // maxRequestBytes bounds the head and the body of one captured request.
 const maxRequestBytes = 16 << 20
 
 // Server is the capture server. It listens on 127.0.0.1 only.
 type Server struct {
-	ln      net.Listener
-	answers []Answer
-	digest  *DigestChallenge
+	ln        net.Listener
+	responses []Response
+	digest    *DigestChallenge
 
 	mu       sync.Mutex
 	requests []Request
@@ -87,14 +87,14 @@ type Server struct {
 }
 
 // NewServer starts a capture server on a free port of 127.0.0.1. Requests
-// get the first answer that matches them; digest, when not nil, challenges
+// get the first response that matches them; digest, when not nil, challenges
 // the requests it covers.
-func NewServer(answers []Answer, digest *DigestChallenge) (*Server, error) {
+func NewServer(responses []Response, digest *DigestChallenge) (*Server, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("capture server: %w", err)
 	}
-	s := &Server{ln: ln, answers: answers, digest: digest, conns: map[net.Conn]bool{}}
+	s := &Server{ln: ln, responses: responses, digest: digest, conns: map[net.Conn]bool{}}
 	s.wg.Add(1)
 	go s.accept()
 	return s, nil
@@ -105,7 +105,7 @@ func (s *Server) URL() string {
 	return "http://" + s.ln.Addr().String()
 }
 
-// Take returns the requests captured since the last call and forgets
+// Take returns the requests captured since the last call and clears
 // them, with the errors of connections that broke.
 func (s *Server) Take() ([]Request, error) {
 	s.mu.Lock()
@@ -163,43 +163,43 @@ func (s *Server) serve(conn net.Conn) {
 			s.mu.Unlock()
 			return
 		}
-		answer := s.answer(req)
+		resp := s.respond(req)
 		if req.Method == "HEAD" {
 			// A response to HEAD has headers only.
-			head, _, _ := bytes.Cut(answer, []byte("\r\n\r\n"))
-			answer = append(head, "\r\n\r\n"...)
+			head, _, _ := bytes.Cut(resp, []byte("\r\n\r\n"))
+			resp = append(head, "\r\n\r\n"...)
 		}
 		s.mu.Lock()
 		s.requests = append(s.requests, *req)
 		s.mu.Unlock()
-		if _, err := conn.Write(answer); err != nil {
+		if _, err := conn.Write(resp); err != nil {
 			return
 		}
 	}
 }
 
-// answer returns the response bytes for req and records the Digest
+// respond returns the response bytes for req and records the Digest
 // verdict in req.
-func (s *Server) answer(req *Request) []byte {
+func (s *Server) respond(req *Request) []byte {
 	if s.digest != nil && s.digest.covers(req) {
 		req.Digest = s.digest.check(req)
 		if req.Digest != DigestValid {
-			return encodeAnswer(&Answer{
+			return encodeResponse(&Response{
 				Status:  401,
 				Headers: [][]string{{"WWW-Authenticate", s.digest.header()}, {"Content-Type", "application/json"}},
 				Body:    `{"error":"unauthorized"}`,
 			})
 		}
 	}
-	for i := range s.answers {
-		if s.answers[i].matches(req) {
-			return encodeAnswer(&s.answers[i])
+	for i := range s.responses {
+		if s.responses[i].matches(req) {
+			return encodeResponse(&s.responses[i])
 		}
 	}
-	return encodeAnswer(&defaultAnswer)
+	return encodeResponse(&defaultResponse)
 }
 
-func encodeAnswer(a *Answer) []byte {
+func encodeResponse(a *Response) []byte {
 	status := a.Status
 	if status == 0 {
 		status = 200

@@ -50,8 +50,8 @@ func departureKinds() []DepartureKind {
 	return kinds
 }
 
-// ignoredHeaders differ between any two HTTP clients and say nothing
-// about the collection: they are left out of every comparison.
+// ignoredHeaders differ between any two HTTP clients and do not depend
+// on the collection, so they are left out of every comparison.
 var ignoredHeaders = []string{"user-agent", "accept-encoding", "connection", "host", "content-length", "postman-token"}
 
 // newmanDefaults are the headers newman adds when the request sets no
@@ -120,8 +120,8 @@ func Compare(newman, pmgen []Request, expected []ExpectedRequest) []Row {
 type pair struct{ newman, pmgen int }
 
 // align pairs the requests of both lists in order. Requests with the same
-// method and target are matched by a longest common subsequence; between
-// two matches, the unmatched requests of both sides are paired in order
+// method and target are matched by a longest common subsequence. Between
+// two matches, the unmatched requests of both sides are paired in order,
 // and the rest stand alone.
 func align(a, b []Request) []pair {
 	key := func(r *Request) string { return r.Method + " " + r.Target }
@@ -256,10 +256,10 @@ func diffRequests(a, b *Request) []string {
 }
 
 // ComparableHeaders returns the headers of r that a comparison looks at,
-// in order: without the ignored headers, without newman's defaults where
-// other lacks a header of that name, without the boundary of a multipart
-// Content-Type, and without the Authorization of a Digest round trip,
-// whose verdict is compared instead. other may be nil.
+// in order. It leaves out the ignored headers, newman's defaults where
+// other lacks a header of that name, the boundary of a multipart
+// Content-Type, and the Authorization of a Digest round trip, whose
+// verdict is compared instead. other may be nil.
 func ComparableHeaders(r, other *Request) []Field {
 	return comparableHeaders(r, other)
 }
@@ -353,8 +353,8 @@ func diffBody(typeA string, a, b []byte, typeB string) string {
 	case bytes.Equal(a, b):
 		return ""
 	case json.Valid(a) && json.Valid(b):
-		// JSON is compared as JSON whatever the Content-Type says, which
-		// the headers compare on their own.
+		// JSON is compared as JSON whatever its Content-Type, because
+		// the header comparison covers the Content-Type.
 		if equalJSON(a, b) {
 			return ""
 		}

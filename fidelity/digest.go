@@ -15,8 +15,8 @@ import (
 type DigestResult string
 
 const (
-	// DigestChallenged marks a request without Digest authorization,
-	// answered with the challenge.
+	// DigestChallenged marks a request without Digest authorization, to
+	// which the server responds with the challenge.
 	DigestChallenged DigestResult = "challenged"
 	// DigestValid marks a request whose Digest response matches the
 	// challenge and the credentials.

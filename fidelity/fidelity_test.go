@@ -21,7 +21,7 @@ const fixturesRoot = "../testdata/fidelity"
 
 // TestFidelity runs every fixture with newman and with the pmgen client
 // and fails on any difference that is not a declared departure, and on
-// any request newman sent other than the fixture's expected.json says.
+// any request newman sent that differs from the fixture's expected.json.
 func TestFidelity(t *testing.T) {
 	newman, err := FindNewman("..")
 	if err != nil {
@@ -72,7 +72,7 @@ func TestFidelity(t *testing.T) {
 }
 
 // checkResult fails the test for every row that differs and every
-// request newman sent other than expected.json says.
+// request newman sent that differs from expected.json.
 func checkResult(t *testing.T, res *Result) {
 	t.Helper()
 	failed := false

@@ -10,7 +10,7 @@ import (
 )
 
 // Fixture is one case of the harness: a collection with its environment,
-// optional globals and iteration data, the capture server's answers, and
+// optional globals and iteration data, the capture server's responses, and
 // the requests newman is expected to send, written out by hand.
 //
 // A fixture folder holds collection.json, and optionally
@@ -40,12 +40,12 @@ type Config struct {
 	BaseURLVariables []string `json:"baseUrlVariables,omitempty"`
 	// Dynamic pins dynamic variables such as "$guid" to fixed values:
 	// newman reads them from the environment, the driver from its session.
-	Dynamic []Pin    `json:"dynamic,omitempty"`
-	Answers []Answer `json:"answers,omitempty"`
+	Dynamic   []Pin      `json:"dynamic,omitempty"`
+	Responses []Response `json:"responses,omitempty"`
 	// Digest, when set, makes the capture server challenge the requests of
 	// its paths.
 	Digest *DigestChallenge `json:"digest,omitempty"`
-	// Pending, when set, says why pmgen cannot send this fixture's
+	// Pending, when set, is the reason pmgen cannot send this fixture's
 	// requests as newman does yet. The test skips such a fixture while it
 	// differs and fails once it no longer does.
 	Pending string `json:"pending,omitempty"`

@@ -51,8 +51,8 @@ func send(t *testing.T, srv *Server, raw string, responses int) []string {
 }
 
 func TestCaptureKeepsRawRequests(t *testing.T) {
-	answers := []Answer{{Method: "POST", Path: "/login", Status: 201, Headers: [][]string{{"Set-Cookie", "sid=1"}}, Body: "created"}}
-	srv, err := NewServer(answers, nil)
+	fixed := []Response{{Method: "POST", Path: "/login", Status: 201, Headers: [][]string{{"Set-Cookie", "sid=1"}}, Body: "created"}}
+	srv, err := NewServer(fixed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,10 +61,10 @@ func TestCaptureKeepsRawRequests(t *testing.T) {
 		"GET /a%20b/:id?x=1&y&q=a+b HTTP/1.1\r\nHost: h\r\nX-B: 2\r\nx-a: 1\r\nX-B:  3 \r\n\r\n"+
 			"POST /login HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nbody\r\n3;ext=1\r\n 42\r\n0\r\n\r\n", 2)
 	if !strings.HasPrefix(responses[0], "HTTP/1.1 200 OK\r\n") || !strings.HasSuffix(responses[0], `{"ok":true}`) {
-		t.Errorf("default answer = %q", responses[0])
+		t.Errorf("default response = %q", responses[0])
 	}
 	if !strings.HasPrefix(responses[1], "HTTP/1.1 201 ") || !strings.Contains(responses[1], "Set-Cookie: sid=1\r\n") || !strings.HasSuffix(responses[1], "created") {
-		t.Errorf("fixture answer = %q", responses[1])
+		t.Errorf("fixture response = %q", responses[1])
 	}
 
 	reqs, err := srv.Take()
@@ -92,7 +92,7 @@ func TestCaptureKeepsRawRequests(t *testing.T) {
 	}
 }
 
-func TestCaptureAnswersHeadWithoutBody(t *testing.T) {
+func TestCaptureHeadResponseHasNoBody(t *testing.T) {
 	srv, err := NewServer(nil, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ import (
 	"github.com/pmgen/pmgen/parser"
 )
 
-// Plan is what the driver program does: the options it passes to New,
+// Plan is the work of the driver program: the options it passes to New,
 // the values it puts in the session, and the calls it makes, in
 // collection order. The harness writes it as JSON for the driver.
 type Plan struct {

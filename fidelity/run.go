@@ -56,7 +56,7 @@ type driver struct {
 	api        *model.API
 	collection *parser.Collection
 	binary     string
-	err        error // why the client could not be generated
+	err        error // the error of generating the client, nil on success
 }
 
 // Build generates the client of every fixture and builds all drivers
@@ -131,7 +131,7 @@ func (rn *Runner) Run(ctx context.Context, f *Fixture) (*Result, error) {
 		return nil, d.err
 	}
 	work := filepath.Join(rn.Work, f.Name)
-	srv, err := NewServer(f.Config.Answers, f.Config.Digest)
+	srv, err := NewServer(f.Config.Responses, f.Config.Digest)
 	if err != nil {
 		return nil, err
 	}

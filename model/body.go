@@ -42,8 +42,8 @@ var rawContentTypes = map[string]string{
 }
 
 // fileContentTypes maps file extensions to the Content-Type Postman sends
-// for a file of that name, from the mime-db table that newman 6.2.2 uses
-// through mime-types; the list has the common extensions only.
+// for a file of that name. The values come from the mime-db table that
+// newman 6.2.2 reads through mime-types.
 var fileContentTypes = map[string]string{
 	".txt": "text/plain", ".log": "text/plain", ".ini": "text/plain",
 	".json": "application/json", ".xml": "application/xml",
@@ -71,8 +71,8 @@ var fileContentTypes = map[string]string{
 // fileContentType returns the Content-Type Postman sends for a file by
 // its name, application/octet-stream when the extension is not known.
 //
-// NOTE: the table covers common extensions only; Postman knows every
-// extension of mime-db, so a rarer one may get another type there.
+// NOTE: the table covers common extensions only. Postman looks up every
+// extension of mime-db, so a rarer extension may get another type there.
 func fileContentType(name string) string {
 	if ct, ok := fileContentTypes[strings.ToLower(path.Ext(name))]; ok {
 		return ct

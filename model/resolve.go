@@ -109,9 +109,9 @@ func (b *builder) resolvePath(op *Operation, segments []string, vars []*parser.V
 }
 
 // pathVariableValue returns the value of a path variable. Postman sends
-// ":name" as written for a null or missing value, and so does the client
-// for an empty one; a number or a boolean is filled in as JavaScript
-// writes it, where Postman sends ":name" too.
+// ":name" as written for a null or missing value, and the client does so
+// for the empty value returned here. A number or a boolean is filled in
+// as JavaScript writes it, although Postman sends ":name" for it too.
 func pathVariableValue(v *parser.Variable) string {
 	if v.Kind == parser.ValueNull || v.Kind == parser.ValueMissing {
 		return ""

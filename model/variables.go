@@ -159,8 +159,8 @@ func splitWords(name string) []string {
 
 // PostmanValue returns the text Postman's runtime substitutes for a
 // variable: JavaScript's String of its JSON value, as postman-collection
-// 4.x converts it. So 10.50 is "10.5", 1e21 is "1e+21", null is "null", an
-// array [1, 2] is "1,2" and an object is "[object Object]"; a variable
+// 4.x converts it. So 10.50 is "10.5", 1e21 is "1e+21" and null is "null".
+// An array [1, 2] is "1,2", an object is "[object Object]", and a variable
 // without a value is "".
 func PostmanValue(v *parser.Variable) string {
 	switch v.Kind {

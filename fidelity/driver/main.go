@@ -2,9 +2,10 @@
 
 // The driver calls every request of a collection through the client that
 // pmgen generated for it, in collection order, as the fidelity harness's
-// plan says. The harness copies this file into a temporary module next to
-// the generated package "client" and a generated options.go, which maps
-// option names to the package's option functions.
+// plan lists them. The harness copies this file into a temporary module,
+// one folder per fixture, next to that fixture's generated package
+// "client" and a generated options.go, which maps option names to the
+// package's option functions. It rewrites the import path of the client.
 //
 // Usage: driver PLAN.json
 //

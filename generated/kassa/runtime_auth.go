@@ -150,11 +150,11 @@ func (c *Client) expandAuth(r *resolver, op *operation) (expandedAuth, error) {
 }
 
 // expandOAuth2 fills a for an OAuth 2.0 access token the way Postman's
-// runtime (postman-runtime 7.x, as newman 6.2.2 bundles it) adds one:
-// nothing when the token is empty; otherwise it removes the request's
-// Authorization header and access_token query parameters, then adds the
-// token to the header, after the trimmed prefix ("Bearer" by default), or
-// to the query.
+// runtime (postman-runtime 7.x, as newman 6.2.2 bundles it) adds one. An
+// empty token adds nothing. Otherwise the request's Authorization header
+// and access_token query parameters are removed, and the token goes to
+// the header after the trimmed prefix ("Bearer" by default) or to the
+// query.
 func (c *Client) expandOAuth2(a *expandedAuth, s *authScheme, param func(string) (string, error)) error {
 	token, err := param("accessToken")
 	if err != nil || token == "" {
@@ -195,8 +195,8 @@ func (a *expandedAuth) setHeaders(h http.Header) {
 // authorize sets what the auth scheme adds to each attempt: the Digest
 // response to the challenge of this call, or the Signer's signature.
 // Like Postman, each call starts without Digest authorization and
-// answers the challenge its first attempt receives; ch is that challenge,
-// nil before it arrives.
+// responds to the challenge its first attempt receives. ch is that
+// challenge, nil before it arrives.
 func (c *Client) authorize(req *http.Request, a *expandedAuth, ch *digestChallenge) error {
 	switch a.kind {
 	case "", authBasic, authBearer, authAPIKey, authOAuth2:

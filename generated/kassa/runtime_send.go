@@ -426,7 +426,8 @@ type response struct {
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	defer resp.Body.Close()
 	if resp.Request != nil && resp.Request.Method == http.MethodHead {
-		// A response to HEAD has no body, whatever its Content-Length says.
+		// A response to HEAD has no body, even when it states a
+		// Content-Length.
 		return nil, nil
 	}
 	if resp.ContentLength > limit {
