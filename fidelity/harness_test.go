@@ -6,6 +6,8 @@ import (
 	"net"
 	"strings"
 	"testing"
+
+	"github.com/pmgen/pmgen/internal/pipeline"
 )
 
 // send writes raw requests on one connection and reads one response per
@@ -241,5 +243,31 @@ func TestPostmanString(t *testing.T) {
 		if got := postmanString(tt.value); got != tt.want {
 			t.Errorf("postmanString(%#v) = %q, want %q", tt.value, got, tt.want)
 		}
+	}
+}
+
+// Requests that share method and path stay distinct operations with
+// distinct method names.
+func TestRPCStyleOperationsDistinct(t *testing.T) {
+	f, err := LoadFixture(fixturesRoot + "/rpc-style")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen, err := pipeline.Run(pipeline.Options{Collection: f.Collection, Package: "client"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, op := range gen.API.Operations {
+		if op.URL.PathTemplate() != "/rpc" || op.Method != "POST" {
+			t.Errorf("operation %s is %s %s, want POST /rpc", op.GoName, op.Method, op.URL.PathTemplate())
+		}
+		if names[op.GoName] {
+			t.Errorf("method name %s is used twice", op.GoName)
+		}
+		names[op.GoName] = true
+	}
+	if len(gen.API.Operations) != 3 {
+		t.Errorf("%d operations, want 3", len(gen.API.Operations))
 	}
 }
