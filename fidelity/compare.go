@@ -24,6 +24,12 @@ const (
 	// DeparturePathValue: a path variable whose value is a number or a
 	// boolean.
 	DeparturePathValue DepartureKind = "path-variable-value"
+	// DeparturePathSegmentObject: a path segment written as a
+	// {type, value} object.
+	DeparturePathSegmentObject DepartureKind = "path-segment-object"
+	// DepartureItemsKey: a collection that lists its items under "items"
+	// instead of "item".
+	DepartureItemsKey DepartureKind = "items-key"
 )
 
 // departureReasons are the deliberate departures and why pmgen makes
@@ -33,6 +39,10 @@ var departureReasons = map[DepartureKind]string{
 		"newman pastes it raw and sends invalid JSON, or for a backslash another string",
 	DeparturePathValue: "pmgen fills a path variable whose value is a number or a boolean; " +
 		"newman sends the segment \":name\" literally",
+	DeparturePathSegmentObject: "pmgen sends the value of a path segment written as a {type, value} object, which format v2.1 allows; " +
+		"newman sends \"[object Object]\"",
+	DepartureItemsKey: "pmgen reads the requests of a collection that lists its items under \"items\" instead of \"item\", with a warning; " +
+		"newman runs none of them",
 }
 
 // DepartureReason returns why pmgen departs from newman in kind, "" for
@@ -87,7 +97,10 @@ type Row struct {
 // client did not send shows up as such instead of shifting every later
 // pair. expected supplies the names of newman's requests and the declared
 // departures; it may be shorter than the list or nil.
-func Compare(newman, pmgen []Request, expected []ExpectedRequest) []Row {
+//
+// unmatched is the departure of the requests only pmgen sends, when the
+// fixture declares one: such requests count as that departure.
+func Compare(newman, pmgen []Request, expected []ExpectedRequest, unmatched DepartureKind) []Row {
 	var rows []Row
 	for _, pair := range align(newman, pmgen) {
 		row := Row{Index: len(rows) + 1}
@@ -101,6 +114,10 @@ func Compare(newman, pmgen []Request, expected []ExpectedRequest) []Row {
 			r := &newman[pair.newman]
 			row.Method, row.Target = r.Method, r.Target
 			row.Outcome, row.Diffs = Different, []string{"the pmgen client did not send this request"}
+		case pair.newman < 0 && unmatched != "":
+			r := &pmgen[pair.pmgen]
+			row.Method, row.Target = r.Method, r.Target
+			row.Outcome, row.Departure = Departed, unmatched
 		case pair.newman < 0:
 			r := &pmgen[pair.pmgen]
 			row.Method, row.Target = r.Method, r.Target
@@ -205,7 +222,7 @@ func checkDeparture(exp *ExpectedRequest, newman, pmgen *Request, diffs []string
 		return []string{fmt.Sprintf("departure %q is declared without what pmgen sends: add \"pmgen\" to the expected request", exp.Departure)}
 	}
 	field := "body"
-	if exp.Departure == DeparturePathValue {
+	if exp.Departure == DeparturePathValue || exp.Departure == DeparturePathSegmentObject {
 		field = "target"
 	}
 	var problems []string
@@ -225,6 +242,13 @@ func checkDeparture(exp *ExpectedRequest, newman, pmgen *Request, diffs []string
 	case DeparturePathValue:
 		if !strings.Contains(newman.Path(), "/:") {
 			problems = append(problems, fmt.Sprintf("departure %q: newman's path %q has no \":name\" segment", exp.Departure, newman.Path()))
+		}
+		if pmgen.Target != exp.PMGen.Target {
+			problems = append(problems, fmt.Sprintf("pmgen target is %q, want %q", pmgen.Target, exp.PMGen.Target))
+		}
+	case DeparturePathSegmentObject:
+		if !strings.Contains(newman.Path(), "[object%20Object]") {
+			problems = append(problems, fmt.Sprintf("departure %q: newman's path %q has no \"[object Object]\" segment", exp.Departure, newman.Path()))
 		}
 		if pmgen.Target != exp.PMGen.Target {
 			problems = append(problems, fmt.Sprintf("pmgen target is %q, want %q", pmgen.Target, exp.PMGen.Target))

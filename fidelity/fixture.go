@@ -49,6 +49,9 @@ type Config struct {
 	// requests as newman does yet. The test skips such a fixture while it
 	// differs and fails once it no longer does.
 	Pending string `json:"pending,omitempty"`
+	// Departure, when set, is the deliberate departure of every request
+	// that pmgen sends and newman does not.
+	Departure DepartureKind `json:"departure,omitempty"`
 }
 
 // Pin is a dynamic variable with a fixed value.
@@ -91,6 +94,9 @@ func LoadFixture(dir string) (*Fixture, error) {
 	f := &Fixture{Name: filepath.Base(dir), Dir: dir}
 	if err := readJSON(filepath.Join(dir, "case.json"), &f.Config); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
+	}
+	if k := f.Config.Departure; k != "" && departureReasons[k] == "" {
+		return nil, fmt.Errorf("fixture %s: case.json: departure %q is not known, want one of %v", f.Name, k, departureKinds())
 	}
 	f.Collection = filepath.Join(dir, firstNonEmpty(f.Config.Collection, "collection.json"))
 	if _, err := os.Stat(f.Collection); err != nil {

@@ -203,7 +203,7 @@ func TestComparableHeadersIgnoreClientDefaults(t *testing.T) {
 func TestCompareAlignsMissingRequests(t *testing.T) {
 	newman := []Request{{Method: "GET", Target: "/a"}, {Method: "GET", Target: "/b"}, {Method: "GET", Target: "/c"}}
 	pmgen := []Request{{Method: "GET", Target: "/a"}, {Method: "GET", Target: "/c"}}
-	rows := Compare(newman, pmgen, nil)
+	rows := Compare(newman, pmgen, nil, "")
 	if len(rows) != 3 {
 		t.Fatalf("%d rows, want 3", len(rows))
 	}
@@ -218,14 +218,14 @@ func TestCompareAlignsMissingRequests(t *testing.T) {
 func TestDeclaredDepartureMustDiffer(t *testing.T) {
 	req := Request{Method: "POST", Target: "/x", Body: []byte(`{"a":1}`), Headers: []Field{{"Content-Type", "application/json"}}}
 	exp := []ExpectedRequest{{Departure: DepartureJSONEscape, PMGen: &Override{Body: `{"a":1}`}}}
-	rows := Compare([]Request{req}, []Request{req}, exp)
+	rows := Compare([]Request{req}, []Request{req}, exp, "")
 	if rows[0].Outcome != Different {
 		t.Errorf("outcome %s, want a declared departure without a difference to fail", rows[0].Outcome)
 	}
 	other := req
 	other.Headers = []Field{{"Content-Type", "text/plain"}}
 	other.Body = []byte(`{"a":2}`)
-	rows = Compare([]Request{req}, []Request{other}, []ExpectedRequest{{Departure: DepartureJSONEscape, PMGen: &Override{Body: `{"a":2}`}}})
+	rows = Compare([]Request{req}, []Request{other}, []ExpectedRequest{{Departure: DepartureJSONEscape, PMGen: &Override{Body: `{"a":2}`}}}, "")
 	if rows[0].Outcome != Different {
 		t.Errorf("outcome %s, want a header difference beside a body departure to fail", rows[0].Outcome)
 	}

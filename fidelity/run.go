@@ -160,7 +160,7 @@ func (rn *Runner) Run(ctx context.Context, f *Fixture) (*Result, error) {
 		return res, err
 	}
 
-	res.Rows = Compare(res.Newman, res.PMGen, f.Expected)
+	res.Rows = Compare(res.Newman, res.PMGen, f.Expected, f.Config.Departure)
 	return res, nil
 }
 

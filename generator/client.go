@@ -169,12 +169,3 @@ func (g *gen) variableOption(v *model.Variable) jen.Code {
 		jen.Func().Id(v.GoName).Params(jen.Id("value").String()).Id("Option").
 			Block(jen.Return(jen.Id("variableOption").Call(jen.Lit(v.Name), jen.Id("value")))).Line())...)
 }
-
-// docLines turns lines that are already safe into comment statements.
-func docLines(lines []string) []jen.Code {
-	out := make([]jen.Code, 0, len(lines))
-	for _, l := range lines {
-		out = append(out, commentLine(l))
-	}
-	return out
-}

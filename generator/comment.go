@@ -2,6 +2,7 @@ package generator
 
 import (
 	"go/build/constraint"
+	"go/doc/comment"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,11 +94,37 @@ func wrap(line string, width int) []string {
 	return append(out, cur)
 }
 
-// doc returns comment statements for text, one // line each.
+// doc returns the doc comment statements for collection text.
 func doc(text string) []jen.Code {
-	var out []jen.Code
-	for _, l := range commentLines(text) {
-		out = append(out, commentLine(l))
+	return docLines(commentLines(text))
+}
+
+// docLines returns the doc comment statements for lines that are already
+// safe (see commentLines), in the canonical form gofmt gives doc comments
+// (go/doc/comment's printer): indented lines become code blocks, lists
+// are indented the standard way. Emitting that form directly keeps the
+// generated files stable under gofmt, which reformats doc comments that
+// go/format leaves alone on jennifer's first rendering.
+func docLines(lines []string) []jen.Code {
+	if len(lines) == 0 {
+		return nil
+	}
+	var p comment.Parser
+	var pr comment.Printer
+	text := string(pr.Comment(p.Parse(strings.Join(lines, "\n") + "\n")))
+	out := make([]jen.Code, 0, len(lines))
+	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		// The printer returns the text without comment markers; gofmt
+		// writes a code line as "//\t..." and others as "// ...".
+		switch {
+		case l == "":
+			l = "//"
+		case strings.HasPrefix(l, "\t"):
+			l = "//" + l
+		default:
+			l = "// " + l
+		}
+		out = append(out, jen.Comment(guardConstraint(l)).Line())
 	}
 	return out
 }
@@ -120,7 +147,12 @@ func commentText(line string) string {
 	if line == "" {
 		return "//"
 	}
-	text := "// " + line
+	return guardConstraint("// " + line)
+}
+
+// guardConstraint puts a backslash before "+build" in a // comment line
+// that go/format would read as a build constraint.
+func guardConstraint(text string) string {
 	if constraint.IsPlusBuild(text) {
 		i := strings.Index(text, "+build")
 		text = text[:i] + `\` + text[i:]

@@ -68,6 +68,11 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 			return nil, err
 		}
 		files = append(files, testRuntime...)
+		data, err := replayData(api)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: replayDataFile, Content: data})
 	}
 	files = append(files, File{Name: "README.md", Content: readme(api)})
 

@@ -154,16 +154,13 @@ func (g *gen) authIndex(op *model.Operation) int {
 	return g.schemeIndex[op.Auth.Scheme]
 }
 
-// pathTemplates returns the path segments as the runtime reads them: a
-// path variable is ":name", every other segment its template.
+// pathTemplates returns the path segments as the runtime reads them, each
+// its template: a path variable segment is ":name", or ":name.json" when
+// text follows the variable's name.
 func pathTemplates(op *model.Operation) []jen.Code {
 	var out []jen.Code
 	for _, s := range op.URL.Path {
-		if s.Param != nil {
-			out = append(out, jen.Lit(":"+s.Param.Name))
-		} else {
-			out = append(out, jen.Lit(s.Template))
-		}
+		out = append(out, jen.Lit(s.Template))
 	}
 	return out
 }

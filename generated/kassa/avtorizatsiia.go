@@ -87,7 +87,7 @@ var opProverkaSviaziSServerom = operation{
 
 // ProverkaSviaziSServerom sends the request "Авторизация / Проверка связи с сервером".
 //
-// 	GET {{baseUrl}}/api/v1/ping
+//	GET {{baseUrl}}/api/v1/ping
 //
 // Проверка доступности сервера кассы. Не требует авторизации, удобно вызывать перед началом работы.
 func (c *Client) ProverkaSviaziSServerom(ctx context.Context, opts ...CallOption) (*ProverkaSviaziSServeromResponse, error) {
@@ -126,7 +126,7 @@ var opVkhodKassira = operation{
 
 // VkhodKassira sends the request "Авторизация / Вход кассира".
 //
-// 	POST {{baseUrl}}/api/v1/auth/login
+//	POST {{baseUrl}}/api/v1/auth/login
 //
 // Вход кассира на кассу. Касса определяется по Basic-токену из заголовка Authorization (задаётся на
 // уровне коллекции), кассир — по логину и PIN-коду.
@@ -155,7 +155,7 @@ var opInformatsiiaOKasse = operation{
 
 // InformatsiiaOKasse sends the request "Авторизация / Информация о кассе".
 //
-// 	GET {{baseUrl}}/api/v1/kassa
+//	GET {{baseUrl}}/api/v1/kassa
 //
 // Регистрационные данные кассы: регистрационный номер, УНП, наименование плательщика, торговый объект
 // и режим работы (TEST или PROD).

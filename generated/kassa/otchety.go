@@ -52,7 +52,7 @@ var opXOtchet = operation{
 
 // XOtchet sends the request "Отчёты / X-отчёт".
 //
-// 	GET {{baseUrl}}/api/v1/shifts/:shiftId/x-report
+//	GET {{baseUrl}}/api/v1/shifts/:shiftId/x-report
 //
 // X-отчёт: промежуточные итоги смены без её закрытия. Можно снимать сколько угодно раз.
 //
@@ -90,7 +90,7 @@ var opSpisokChekovSmeny = operation{
 
 // SpisokChekovSmeny sends the request "Отчёты / Список чеков смены".
 //
-// 	GET {{baseUrl}}/api/v1/shifts/:shiftId/receipts?limit=50&offset=0
+//	GET {{baseUrl}}/api/v1/shifts/:shiftId/receipts?limit=50&offset=0
 //
 // Чеки смены, новые в конце. Параметр `type` отключён: по умолчанию возвращаются и продажи, и
 // возвраты.

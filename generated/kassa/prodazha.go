@@ -204,7 +204,7 @@ var opProdazhaZaNalichnye = operation{
 
 // ProdazhaZaNalichnye sends the request "Продажа / Продажа за наличные".
 //
-// 	POST {{baseUrl}}/api/v1/receipts/sale
+//	POST {{baseUrl}}/api/v1/receipts/sale
 //
 // Регистрирует чек продажи с оплатой наличными. Сумма позиции равна цене, умноженной на количество;
 // НДС входит в цену. Если получено больше суммы чека, сервер возвращает сдачу в поле `change`.
@@ -248,7 +248,7 @@ var opProdazhaPoBankovskoiKarte = operation{
 
 // ProdazhaPoBankovskoiKarte sends the request "Продажа / Продажа по банковской карте".
 //
-// 	POST {{baseUrl}}/api/v1/receipts/sale
+//	POST {{baseUrl}}/api/v1/receipts/sale
 //
 // Чек продажи с оплатой банковской картой. Оплату проводит платёжный терминал; в чек передаются RRN,
 // код авторизации и маскированный номер карты из ответа терминала.
@@ -294,7 +294,7 @@ var opSozdatQRPlatezh = operation{
 
 // SozdatQRPlatezh sends the request "Продажа / Создать QR-платёж".
 //
-// 	POST {{baseUrl}}/api/v1/payments/qr
+//	POST {{baseUrl}}/api/v1/payments/qr
 //
 // Создаёт платёж электронными деньгами по QR-коду. Строку `qrPayload` касса показывает покупателю на
 // экране; покупатель оплачивает её в приложении банка.
@@ -324,7 +324,7 @@ var opStatusQRPlatezha = operation{
 
 // StatusQRPlatezha sends the request "Продажа / Статус QR-платежа".
 //
-// 	GET {{baseUrl}}/api/v1/payments/qr/:qrPaymentId
+//	GET {{baseUrl}}/api/v1/payments/qr/:qrPaymentId
 //
 // Статус QR-платежа. Пока покупатель не подтвердил оплату, статус `PENDING`; после оплаты — `PAID` с
 // временем оплаты и номером транзакции. Запрос выполняется не более `qrPollMaxAttempts` раз.
@@ -374,7 +374,7 @@ var opChekPoOplateQRKodom = operation{
 
 // ChekPoOplateQRKodom sends the request "Продажа / Чек по оплате QR-кодом".
 //
-// 	POST {{baseUrl}}/api/v1/receipts/sale
+//	POST {{baseUrl}}/api/v1/receipts/sale
 //
 // Чек продажи, оплаченной по QR-коду. Регистрируется только после того, как «Статус QR-платежа» вернул
 // `PAID`; сумма чека должна совпадать с суммой платежа.

@@ -366,6 +366,20 @@ func (h *harness) check(t *testing.T, name string, ok bool, source string) {
 	}
 }
 
+// decodeReplayOperations decodes the replay data a generated package
+// embeds from its replay_test.json.
+func decodeReplayOperations(data []byte) []ReplayOperation {
+	var file struct {
+		Operations []ReplayOperation `json:"operations"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		// The generator writes the file with encoding/json, so it always
+		// decodes; a hand-edited file is reported at once.
+		panic("replay_test.json: " + err.Error())
+	}
+	return file.Operations
+}
+
 func replayOperation(name string) *ReplayOperation {
 	for i := range replayOperations {
 		if replayOperations[i].Name == name {

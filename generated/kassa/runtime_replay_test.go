@@ -18,31 +18,31 @@ import (
 type ReplayOperation struct {
 	// Name identifies the operation in records and in the 404 listing,
 	// such as the client's method name.
-	Name   string
-	Method string
+	Name   string `json:"name"`
+	Method string `json:"method"`
 	// Path is the path template relative to the host, "/shift/:id" or
 	// "/receipts/{{receiptId}}". Path variables and {{variable}}
 	// references match any text within a segment and capture it.
-	Path string
+	Path string `json:"path"`
 	// Query, Headers and Body are the operation's request templates. They
 	// choose among operations with the same method and path, such as
 	// "/pay?type=cash" and "/pay?type=card".
-	Query    []ReplayHeader
-	Headers  []ReplayHeader
-	Body     string
-	Examples []ReplayExample
+	Query    []ReplayHeader  `json:"query,omitempty"`
+	Headers  []ReplayHeader  `json:"headers,omitempty"`
+	Body     string          `json:"body,omitempty"`
+	Examples []ReplayExample `json:"examples,omitempty"`
 }
 
 // ReplayExample is a saved response.
 type ReplayExample struct {
-	Name string
+	Name string `json:"name"`
 	// Status is the status code; 0 means 200.
-	Status  int
-	Headers []ReplayHeader
-	Body    string
+	Status  int            `json:"status,omitempty"`
+	Headers []ReplayHeader `json:"headers,omitempty"`
+	Body    string         `json:"body,omitempty"`
 	// Request is the example's original request, used to choose among the
 	// examples of an operation; nil when the example has none.
-	Request *ReplayExampleRequest
+	Request *ReplayExampleRequest `json:"request,omitempty"`
 }
 
 // ReplayExampleRequest is the original request of an example. Its values may be
@@ -51,15 +51,16 @@ type ReplayExample struct {
 type ReplayExampleRequest struct {
 	// Path is the request's path relative to the host, "/shift/12";
 	// empty when unknown.
-	Path    string
-	Query   []ReplayHeader
-	Headers []ReplayHeader
-	Body    string
+	Path    string         `json:"path,omitempty"`
+	Query   []ReplayHeader `json:"query,omitempty"`
+	Headers []ReplayHeader `json:"headers,omitempty"`
+	Body    string         `json:"body,omitempty"`
 }
 
 // ReplayHeader is a name and value pair of a header or query parameter.
 type ReplayHeader struct {
-	Name, Value string
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // ReplayRecord is one request the server received.

@@ -2,1309 +2,73 @@
 
 package kassa
 
-import "testing"
+import (
+	_ "embed"
+	"testing"
+)
 
-// replayOperations are the collection's requests and saved examples; the
-// replay server of the sequence tests answers from them.
-var replayOperations = []ReplayOperation{{
-	Examples: []ReplayExample{{
-		Body: `{
-    "status": "ok",
-    "serverTime": "2025-03-14T07:59:58+03:00",
-    "apiVersion": "1.4.2"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-770562ed",
-		}},
-		Name:    "Сервер доступен",
-		Request: &ReplayExampleRequest{Path: "/api/v1/ping"},
-		Status:  200,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "GET",
-	Name:   "ProverkaSviaziSServerom",
-	Path:   "/api/v1/ping",
-}, {
-	Body: "{\"login\":\"{{cashierLogin}}\",\"pin\":\"{{cashierPin}}\",\"deviceId\":\"{{deviceId}}\",\"rememberDevice\":false}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "token": "sess_5f1c2a7e9b3d4c60a8e1",
-    "tokenType": "Bearer",
-    "expiresIn": 43200,
-    "cashier": {
-        "login": "cashier-01",
-        "name": "Иванова Анна Сергеевна",
-        "role": "CASHIER"
-    },
-    "kassa": {
-        "serialNumber": "PK-000731",
-        "shiftOpen": false
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-19e17d1d",
-		}},
-		Name: "Успешный вход",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "login": "{{cashierLogin}}",
-    "pin": "{{cashierPin}}",
-    "deviceId": "{{deviceId}}",
-    "rememberDevice": false
-}`,
-			Path: "/api/v1/auth/login",
-		},
-		Status: 200,
-	}, {
-		Body: `{
-    "error": {
-        "code": "UNAUTHORIZED",
-        "message": "Неверный токен кассы"
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-e2a2dfd0",
-		}},
-		Name: "Неверный токен кассы",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "login": "{{cashierLogin}}",
-    "pin": "{{cashierPin}}",
-    "deviceId": "{{deviceId}}",
-    "rememberDevice": false
-}`,
-			Path: "/api/v1/auth/login",
-		},
-		Status: 401,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "POST",
-	Name:   "VkhodKassira",
-	Path:   "/api/v1/auth/login",
-}, {
-	Examples: []ReplayExample{{
-		Body: `{
-    "registrationNumber": 300123456,
-    "serialNumber": "PK-000731",
-    "unp": "190000001",
-    "taxpayerName": "ООО «Колосок»",
-    "tradePoint": {
-        "name": "Магазин «Колосок» №3",
-        "address": "г. Минск, ул. Примерная, д. 1"
-    },
-    "mode": "TEST",
-    "vatPayer": true,
-    "softwareVersion": "2.8.1",
-    "skno": {
-        "connected": true,
-        "lastExchangeAt": "2025-03-14T07:58:11+03:00"
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-48f183ba",
-		}},
-		Name:    "Данные кассы",
-		Request: &ReplayExampleRequest{Path: "/api/v1/kassa"},
-		Status:  200,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "GET",
-	Name:   "InformatsiiaOKasse",
-	Path:   "/api/v1/kassa",
-}, {
-	Body: "{\"cashier\":{\"login\":\"{{cashierLogin}}\",\"name\":\"{{cashierName}}\"},\"comment\":null}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "status": "OPEN",
-    "openedAt": "2025-03-14T08:00:03+03:00",
-    "closedAt": null,
-    "cashier": {
-        "login": "cashier-01",
-        "name": "Иванова Анна Сергеевна"
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-2f415813",
-		}},
-		Name: "Смена открыта",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "cashier": {
-        "login": "{{cashierLogin}}",
-        "name": "{{cashierName}}"
-    },
-    "comment": null
-}`,
-			Path: "/api/v1/shifts",
-		},
-		Status: 201,
-	}, {
-		Body: `{
-    "error": {
-        "code": "SHIFT_ALREADY_OPEN",
-        "message": "Смена уже открыта",
-        "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73"
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-5280765e",
-		}},
-		Name: "Смена уже открыта",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "cashier": {
-        "login": "{{cashierLogin}}",
-        "name": "{{cashierName}}"
-    },
-    "comment": null
-}`,
-			Path: "/api/v1/shifts",
-		},
-		Status: 409,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "POST",
-	Name:   "OtkrytSmenu",
-	Path:   "/api/v1/shifts",
-}, {
-	Examples: []ReplayExample{{
-		Body: `{
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "status": "OPEN",
-    "openedAt": "2025-03-14T08:00:03+03:00",
-    "closedAt": null,
-    "totals": {
-        "sales": 0.00,
-        "refunds": 0.00,
-        "cashIn": 0.00,
-        "cashOut": 0.00,
-        "receiptCount": 0
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-aedef6dd",
-		}},
-		Name: "Смена открыта, с итогами",
-		Request: &ReplayExampleRequest{
-			Path: "/api/v1/shifts/:shiftId",
-			Query: []ReplayHeader{{
-				Name:  "includeTotals",
-				Value: "true",
-			}},
-		},
-		Status: 200,
-	}, {
-		Body: `{
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "status": "CLOSED",
-    "openedAt": "2025-03-14T08:00:03+03:00",
-    "closedAt": "2025-03-14T21:03:10+03:00"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-aaa3ad33",
-		}},
-		Name: "Смена закрыта, без итогов",
-		Request: &ReplayExampleRequest{
-			Path: "/api/v1/shifts/:shiftId",
-			Query: []ReplayHeader{{
-				Name:  "includeTotals",
-				Value: "false",
-			}},
-		},
-		Status: 200,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "GET",
-	Name:   "StatusSmeny",
-	Path:   "/api/v1/shifts/:shiftId",
-	Query: []ReplayHeader{{
-		Name:  "includeTotals",
-		Value: "true",
-	}},
-}, {
-	Body: "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Хлеб «Нарочанский» нарезной, 500 г\",\"barcode\":\"4810000000017\",\"quantity\":1,\"unit\":\"шт\",\"price\":2.35,\"vatRate\":10,\"sum\":2.35,\"discount\":null},{\"name\":\"Молоко 3,2%, 1 л\",\"barcode\":\"4810000000024\",\"quantity\":2,\"unit\":\"шт\",\"price\":2.45,\"vatRate\":10,\"sum\":4.90,\"discount\":null},{\"name\":\"Яблоки «Антоновка»\",\"barcode\":null,\"quantity\":0.750,\"unit\":\"кг\",\"price\":3.20,\"vatRate\":10,\"sum\":2.40,\"discount\":null},{\"name\":\"Пакет-майка\",\"barcode\":\"4810000000031\",\"quantity\":1,\"unit\":\"шт\",\"price\":0.25,\"vatRate\":20,\"sum\":0.25,\"discount\":null}],\"payments\":[{\"type\":\"cash\",\"amount\":20.00}],\"total\":9.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true,\"примечание\":\"Продажа через основную кассу\"}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "receiptId": "b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98",
-    "receiptNumber": 128,
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "type": "sale",
-    "status": "REGISTERED",
-    "createdAt": "2025-03-14T09:12:45+03:00",
-    "total": 9.90,
-    "currency": "BYN",
-    "vat": [
-        {
-            "rate": 10,
-            "sum": 0.88
-        },
-        {
-            "rate": 20,
-            "sum": 0.04
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 20.00
-        }
-    ],
-    "change": 10.10,
-    "fiscalSign": 3719204811,
-    "customerEmail": null
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-9be2f758",
-		}},
-		Name: "Чек со сдачей",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        },
-        {
-            "name": "Молоко 3,2%, 1 л",
-            "barcode": "4810000000024",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 2.45,
-            "vatRate": 10,
-            "sum": 4.90,
-            "discount": null
-        },
-        {
-            "name": "Яблоки «Антоновка»",
-            "barcode": null,
-            "quantity": 0.750,
-            "unit": "кг",
-            "price": 3.20,
-            "vatRate": 10,
-            "sum": 2.40,
-            "discount": null
-        },
-        {
-            "name": "Пакет-майка",
-            "barcode": "4810000000031",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 0.25,
-            "vatRate": 20,
-            "sum": 0.25,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 20.00
-        }
-    ],
-    "total": 9.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true,
-    "примечание": "Продажа через основную кассу"
-}`,
-			Path: "/api/v1/receipts/sale",
-		},
-		Status: 201,
-	}, {
-		Body: `{
-    "receiptId": "0a6d93f2-18c4-4e7b-b5a9-c2e0f7d41b63",
-    "receiptNumber": 129,
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "type": "sale",
-    "status": "REGISTERED",
-    "createdAt": "2025-03-14T09:20:02+03:00",
-    "total": 9.90,
-    "currency": "BYN",
-    "vat": [
-        {
-            "rate": 10,
-            "sum": 0.88
-        },
-        {
-            "rate": 20,
-            "sum": 0.04
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 9.90
-        }
-    ],
-    "fiscalSign": 3719204877,
-    "customerEmail": "buyer@example.invalid"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-aa43168c",
-		}},
-		Name: "Чек без сдачи, с e-mail покупателя",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        },
-        {
-            "name": "Молоко 3,2%, 1 л",
-            "barcode": "4810000000024",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 2.45,
-            "vatRate": 10,
-            "sum": 4.90,
-            "discount": null
-        },
-        {
-            "name": "Яблоки «Антоновка»",
-            "barcode": null,
-            "quantity": 0.750,
-            "unit": "кг",
-            "price": 3.20,
-            "vatRate": 10,
-            "sum": 2.40,
-            "discount": null
-        },
-        {
-            "name": "Пакет-майка",
-            "barcode": "4810000000031",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 0.25,
-            "vatRate": 20,
-            "sum": 0.25,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 9.90
-        }
-    ],
-    "total": 9.90,
-    "currency": "{{currency}}",
-    "customerEmail": "buyer@example.invalid",
-    "printReceipt": false,
-    "примечание": "Продажа через основную кассу"
-}`,
-			Path: "/api/v1/receipts/sale",
-		},
-		Status: 201,
-	}, {
-		Body: `{
-    "error": {
-        "code": "SHIFT_NOT_OPEN",
-        "message": "Смена не открыта"
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-a462a7a4",
-		}},
-		Name: "Смена не открыта",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        },
-        {
-            "name": "Молоко 3,2%, 1 л",
-            "barcode": "4810000000024",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 2.45,
-            "vatRate": 10,
-            "sum": 4.90,
-            "discount": null
-        },
-        {
-            "name": "Яблоки «Антоновка»",
-            "barcode": null,
-            "quantity": 0.750,
-            "unit": "кг",
-            "price": 3.20,
-            "vatRate": 10,
-            "sum": 2.40,
-            "discount": null
-        },
-        {
-            "name": "Пакет-майка",
-            "barcode": "4810000000031",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 0.25,
-            "vatRate": 20,
-            "sum": 0.25,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 20.00
-        }
-    ],
-    "total": 9.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true,
-    "примечание": "Продажа через основную кассу"
-}`,
-			Path: "/api/v1/receipts/sale",
-		},
-		Status: 409,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}, {
-		Name:  "Idempotency-Key",
-		Value: "{{idempotencyKey}}",
-	}},
-	Method: "POST",
-	Name:   "ProdazhaZaNalichnye",
-	Path:   "/api/v1/receipts/sale",
-}, {
-	Body: "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Кофе молотый, 250 г\",\"barcode\":\"4810000000048\",\"quantity\":1,\"unit\":\"шт\",\"price\":12.90,\"vatRate\":20,\"sum\":12.90,\"discount\":null},{\"name\":\"Сахар-песок, 1 кг\",\"barcode\":\"4810000000055\",\"quantity\":1,\"unit\":\"шт\",\"price\":3.00,\"vatRate\":10,\"sum\":3.00,\"discount\":null}],\"payments\":[{\"type\":\"card\",\"amount\":15.90,\"card\":{\"rrn\":\"412345678901\",\"authCode\":\"A1B2C3\",\"maskedPan\":\"425519******1234\",\"terminalId\":\"T0001234\"}}],\"total\":15.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "receiptId": "d3a90f56-1c7e-4b28-9e44-0f8b2a6d5c11",
-    "receiptNumber": 130,
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "type": "sale",
-    "status": "REGISTERED",
-    "createdAt": "2025-03-14T10:05:31+03:00",
-    "total": 15.90,
-    "currency": "BYN",
-    "vat": [
-        {
-            "rate": 10,
-            "sum": 0.27
-        },
-        {
-            "rate": 20,
-            "sum": 2.15
-        }
-    ],
-    "payments": [
-        {
-            "type": "card",
-            "amount": 15.90,
-            "card": {
-                "rrn": "412345678901",
-                "authCode": "A1B2C3",
-                "maskedPan": "425519******1234",
-                "terminalId": "T0001234"
-            }
-        }
-    ],
-    "fiscalSign": 3719205102,
-    "customerEmail": null
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-512f32bf",
-		}},
-		Name: "Оплата картой одобрена",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Кофе молотый, 250 г",
-            "barcode": "4810000000048",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 12.90,
-            "vatRate": 20,
-            "sum": 12.90,
-            "discount": null
-        },
-        {
-            "name": "Сахар-песок, 1 кг",
-            "barcode": "4810000000055",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 3.00,
-            "vatRate": 10,
-            "sum": 3.00,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "card",
-            "amount": 15.90,
-            "card": {
-                "rrn": "412345678901",
-                "authCode": "A1B2C3",
-                "maskedPan": "425519******1234",
-                "terminalId": "T0001234"
-            }
-        }
-    ],
-    "total": 15.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true
-}`,
-			Path: "/api/v1/receipts/sale",
-		},
-		Status: 201,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}, {
-		Name:  "Idempotency-Key",
-		Value: "{{idempotencyKey}}",
-	}},
-	Method: "POST",
-	Name:   "ProdazhaPoBankovskoiKarte",
-	Path:   "/api/v1/receipts/sale",
-}, {
-	Body: "{\"shiftId\":\"{{shiftId}}\",\"amount\":24.90,\"currency\":\"{{currency}}\",\"purpose\":\"Оплата покупки в магазине «Колосок» №3\",\"ttlSeconds\":300}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86",
-    "status": "PENDING",
-    "amount": 24.90,
-    "currency": "BYN",
-    "qrPayload": "00020101021226480012by.example.qr01244c8e2a196d3f4b71b0e59a2c520459995303933540524.905802BY5912KOLOSOK SHOP6005MINSK6304A1F2",
-    "expiresAt": "2025-03-14T11:45:10+03:00"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-4b4f486a",
-		}},
-		Name: "QR-платёж создан",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "amount": 24.90,
-    "currency": "{{currency}}",
-    "purpose": "Оплата покупки в магазине «Колосок» №3",
-    "ttlSeconds": 300
-}`,
-			Path: "/api/v1/payments/qr",
-		},
-		Status: 201,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}, {
-		Name:  "Idempotency-Key",
-		Value: "{{idempotencyKey}}",
-	}},
-	Method: "POST",
-	Name:   "SozdatQRPlatezh",
-	Path:   "/api/v1/payments/qr",
-}, {
-	Examples: []ReplayExample{{
-		Body: `{
-    "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86",
-    "status": "PENDING",
-    "amount": 24.90,
-    "currency": "BYN",
-    "paidAt": null,
-    "expiresAt": "2025-03-14T11:45:10+03:00"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-24310696",
-		}},
-		Name:    "Ожидает оплаты",
-		Request: &ReplayExampleRequest{Path: "/api/v1/payments/qr/:qrPaymentId"},
-		Status:  200,
-	}, {
-		Body: `{
-    "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86",
-    "status": "PAID",
-    "amount": 24.90,
-    "currency": "BYN",
-    "paidAt": "2025-03-14T11:41:37+03:00",
-    "expiresAt": "2025-03-14T11:45:10+03:00",
-    "transactionId": "TX-20250314-000981"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-c1754077",
-		}},
-		Name:    "Оплачен",
-		Request: &ReplayExampleRequest{Path: "/api/v1/payments/qr/:qrPaymentId"},
-		Status:  200,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "GET",
-	Name:   "StatusQRPlatezha",
-	Path:   "/api/v1/payments/qr/:qrPaymentId",
-}, {
-	Body: "{\"shiftId\":\"{{shiftId}}\",\"positions\":[{\"name\":\"Сыр «Брест-Литовск» классический, 200 г\",\"barcode\":\"4810000000062\",\"quantity\":2,\"unit\":\"шт\",\"price\":6.45,\"vatRate\":10,\"sum\":12.90,\"discount\":null},{\"name\":\"Шоколад горький, 90 г\",\"barcode\":\"4810000000079\",\"quantity\":3,\"unit\":\"шт\",\"price\":4.00,\"vatRate\":20,\"sum\":12.00,\"discount\":null}],\"payments\":[{\"type\":\"emoney\",\"amount\":24.90,\"qrPaymentId\":\"{{qrPaymentId}}\"}],\"total\":24.90,\"currency\":\"{{currency}}\",\"customerEmail\":null,\"printReceipt\":true}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "receiptId": "e91b7d24-3f0a-4c5e-8b62-1d4f9a0c7e35",
-    "receiptNumber": 131,
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "type": "sale",
-    "status": "REGISTERED",
-    "createdAt": "2025-03-14T11:42:05+03:00",
-    "total": 24.90,
-    "currency": "BYN",
-    "vat": [
-        {
-            "rate": 10,
-            "sum": 1.17
-        },
-        {
-            "rate": 20,
-            "sum": 2.00
-        }
-    ],
-    "payments": [
-        {
-            "type": "emoney",
-            "amount": 24.90,
-            "qrPaymentId": "4c8e2a19-6d3f-4b71-b0e5-9a2c7f1d3e86"
-        }
-    ],
-    "fiscalSign": 3719205388,
-    "customerEmail": null
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-a2849428",
-		}},
-		Name: "Чек по QR-оплате",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "positions": [
-        {
-            "name": "Сыр «Брест-Литовск» классический, 200 г",
-            "barcode": "4810000000062",
-            "quantity": 2,
-            "unit": "шт",
-            "price": 6.45,
-            "vatRate": 10,
-            "sum": 12.90,
-            "discount": null
-        },
-        {
-            "name": "Шоколад горький, 90 г",
-            "barcode": "4810000000079",
-            "quantity": 3,
-            "unit": "шт",
-            "price": 4.00,
-            "vatRate": 20,
-            "sum": 12.00,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "emoney",
-            "amount": 24.90,
-            "qrPaymentId": "{{qrPaymentId}}"
-        }
-    ],
-    "total": 24.90,
-    "currency": "{{currency}}",
-    "customerEmail": null,
-    "printReceipt": true
-}`,
-			Path: "/api/v1/receipts/sale",
-		},
-		Status: 201,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}, {
-		Name:  "Idempotency-Key",
-		Value: "{{idempotencyKey}}",
-	}},
-	Method: "POST",
-	Name:   "ChekPoOplateQRKodom",
-	Path:   "/api/v1/receipts/sale",
-}, {
-	Body: "{\"shiftId\":\"{{shiftId}}\",\"originalReceiptId\":\"{{receiptId}}\",\"reason\":\"Возврат товара надлежащего качества\",\"positions\":[{\"name\":\"Хлеб «Нарочанский» нарезной, 500 г\",\"barcode\":\"4810000000017\",\"quantity\":1,\"unit\":\"шт\",\"price\":2.35,\"vatRate\":10,\"sum\":2.35,\"discount\":null}],\"payments\":[{\"type\":\"cash\",\"amount\":2.35}],\"total\":2.35,\"currency\":\"{{currency}}\",\"printReceipt\":true}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "receiptId": "f0c2a8e7-4d19-4b3a-a6f5-7e1d2c9b8a40",
-    "receiptNumber": 132,
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "type": "refund",
-    "status": "REGISTERED",
-    "originalReceiptId": "b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98",
-    "createdAt": "2025-03-14T12:30:18+03:00",
-    "total": 2.35,
-    "currency": "BYN",
-    "vat": [
-        {
-            "rate": 10,
-            "sum": 0.21
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 2.35
-        }
-    ],
-    "fiscalSign": 3719205640
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-6a605a5e",
-		}},
-		Name: "Возврат зарегистрирован",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "originalReceiptId": "{{receiptId}}",
-    "reason": "Возврат товара надлежащего качества",
-    "positions": [
-        {
-            "name": "Хлеб «Нарочанский» нарезной, 500 г",
-            "barcode": "4810000000017",
-            "quantity": 1,
-            "unit": "шт",
-            "price": 2.35,
-            "vatRate": 10,
-            "sum": 2.35,
-            "discount": null
-        }
-    ],
-    "payments": [
-        {
-            "type": "cash",
-            "amount": 2.35
-        }
-    ],
-    "total": 2.35,
-    "currency": "{{currency}}",
-    "printReceipt": true
-}`,
-			Path: "/api/v1/receipts/refund",
-		},
-		Status: 201,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}, {
-		Name:  "Idempotency-Key",
-		Value: "{{idempotencyKey}}",
-	}},
-	Method: "POST",
-	Name:   "VozvratPoChekuProdazhi",
-	Path:   "/api/v1/receipts/refund",
-}, {
-	Body: "{\"shiftId\":\"{{shiftId}}\",\"amount\":{{cashInAmount}},\"currency\":\"{{currency}}\",\"comment\":\"Размен на начало смены\"}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "operationId": "op-20250314-0001",
-    "type": "CASH_IN",
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "amount": 100.00,
-    "currency": "BYN",
-    "cashBalance": 107.55,
-    "createdAt": "2025-03-14T13:00:00+03:00"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-a73910f3",
-		}},
-		Name: "Внесение зарегистрировано",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "amount": {{cashInAmount}},
-    "currency": "{{currency}}",
-    "comment": "Размен на начало смены"
-}`,
-			Path: "/api/v1/cash/in",
-		},
-		Status: 201,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "POST",
-	Name:   "VnesenieNalichnykh",
-	Path:   "/api/v1/cash/in",
-}, {
-	Body: "{\"shiftId\":\"{{shiftId}}\",\"amount\":40.00,\"currency\":\"{{currency}}\",\"comment\":\"Инкассация\"}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "operationId": "op-20250314-0002",
-    "type": "CASH_OUT",
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "amount": 40.00,
-    "currency": "BYN",
-    "cashBalance": 67.55,
-    "createdAt": "2025-03-14T18:30:00+03:00"
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-3f3eebbf",
-		}},
-		Name: "Изъятие зарегистрировано",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "shiftId": "{{shiftId}}",
-    "amount": 40.00,
-    "currency": "{{currency}}",
-    "comment": "Инкассация"
-}`,
-			Path: "/api/v1/cash/out",
-		},
-		Status: 201,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "POST",
-	Name:   "IzieiatieNalichnykh",
-	Path:   "/api/v1/cash/out",
-}, {
-	Examples: []ReplayExample{{
-		Body: `{
-    "reportType": "X",
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "createdAt": "2025-03-14T18:45:12+03:00",
-    "sales": {
-        "count": 3,
-        "total": 50.70,
-        "byPayment": {
-            "cash": 9.90,
-            "card": 15.90,
-            "emoney": 24.90
-        }
-    },
-    "refunds": {
-        "count": 1,
-        "total": 2.35,
-        "byPayment": {
-            "cash": 2.35,
-            "card": 0.00,
-            "emoney": 0.00
-        }
-    },
-    "cashIn": 100.00,
-    "cashOut": 40.00,
-    "cashBalance": 67.55,
-    "vat": [
-        {
-            "rate": 10,
-            "sales": 2.32,
-            "refunds": 0.21
-        },
-        {
-            "rate": 20,
-            "sales": 4.19,
-            "refunds": 0.00
-        }
-    ]
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-5e033af4",
-		}},
-		Name:    "X-отчёт",
-		Request: &ReplayExampleRequest{Path: "/api/v1/shifts/:shiftId/x-report"},
-		Status:  200,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "GET",
-	Name:   "XOtchet",
-	Path:   "/api/v1/shifts/:shiftId/x-report",
-}, {
-	Examples: []ReplayExample{{
-		Body: `{
-    "items": [
-        {
-            "receiptId": "b7c41e0d-92af-4f63-8d15-6a0e3c7f2b98",
-            "receiptNumber": 128,
-            "type": "sale",
-            "total": 9.90,
-            "paymentType": "cash",
-            "createdAt": "2025-03-14T09:12:45+03:00"
-        },
-        {
-            "receiptId": "d3a90f56-1c7e-4b28-9e44-0f8b2a6d5c11",
-            "receiptNumber": 130,
-            "type": "sale",
-            "total": 15.90,
-            "paymentType": "card",
-            "createdAt": "2025-03-14T10:05:31+03:00"
-        },
-        {
-            "receiptId": "e91b7d24-3f0a-4c5e-8b62-1d4f9a0c7e35",
-            "receiptNumber": 131,
-            "type": "sale",
-            "total": 24.90,
-            "paymentType": "emoney",
-            "createdAt": "2025-03-14T11:42:05+03:00"
-        },
-        {
-            "receiptId": "f0c2a8e7-4d19-4b3a-a6f5-7e1d2c9b8a40",
-            "receiptNumber": 132,
-            "type": "refund",
-            "total": 2.35,
-            "paymentType": "cash",
-            "createdAt": "2025-03-14T12:30:18+03:00"
-        }
-    ],
-    "limit": 50,
-    "offset": 0,
-    "totalCount": 4
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-8ca7c3c4",
-		}},
-		Name: "Чеки смены",
-		Request: &ReplayExampleRequest{
-			Path: "/api/v1/shifts/:shiftId/receipts",
-			Query: []ReplayHeader{{
-				Name:  "limit",
-				Value: "50",
-			}, {
-				Name:  "offset",
-				Value: "0",
-			}},
-		},
-		Status: 200,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "GET",
-	Name:   "SpisokChekovSmeny",
-	Path:   "/api/v1/shifts/:shiftId/receipts",
-	Query: []ReplayHeader{{
-		Name:  "limit",
-		Value: "50",
-	}, {
-		Name:  "offset",
-		Value: "0",
-	}},
-}, {
-	Body: "{\"printZReport\":true,\"comment\":\"Закрытие смены по окончании рабочего дня\"}",
-	Examples: []ReplayExample{{
-		Body: `{
-    "shiftId": "5e2f8c1a-7b3d-4c9e-a0f1-2d6b8e4c9a73",
-    "shiftNumber": 42,
-    "status": "CLOSED",
-    "openedAt": "2025-03-14T08:00:03+03:00",
-    "closedAt": "2025-03-14T21:03:10+03:00",
-    "zReport": {
-        "reportNumber": 42,
-        "createdAt": "2025-03-14T21:03:10+03:00",
-        "sales": {
-            "count": 3,
-            "total": 50.70,
-            "byPayment": {
-                "cash": 9.90,
-                "card": 15.90,
-                "emoney": 24.90
-            }
-        },
-        "refunds": {
-            "count": 1,
-            "total": 2.35,
-            "byPayment": {
-                "cash": 2.35,
-                "card": 0.00,
-                "emoney": 0.00
-            }
-        },
-        "cashIn": 100.00,
-        "cashOut": 40.00,
-        "cashBalance": 67.55,
-        "vat": [
-            {
-                "rate": 10,
-                "sales": 2.32,
-                "refunds": 0.21
-            },
-            {
-                "rate": 20,
-                "sales": 4.19,
-                "refunds": 0.00
-            }
-        ],
-        "fiscalSign": 3719209921
-    }
-}`,
-		Headers: []ReplayHeader{{
-			Name:  "Content-Type",
-			Value: "application/json; charset=utf-8",
-		}, {
-			Name:  "X-Request-Id",
-			Value: "req-8f11a63f",
-		}},
-		Name: "Смена закрыта",
-		Request: &ReplayExampleRequest{
-			Body: `{
-    "printZReport": true,
-    "comment": "Закрытие смены по окончании рабочего дня"
-}`,
-			Path: "/api/v1/shifts/:shiftId/close",
-		},
-		Status: 200,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Content-Type",
-		Value: "application/json",
-	}, {
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "POST",
-	Name:   "ZakrytSmenuZOtchet",
-	Path:   "/api/v1/shifts/:shiftId/close",
-}, {
-	Examples: []ReplayExample{{
-		Body: "",
-		Headers: []ReplayHeader{{
-			Name:  "X-Request-Id",
-			Value: "req-8a25142a",
-		}, {
-			Name:  "Content-Type",
-			Value: "text/plain",
-		}},
-		Name:    "Сессия завершена",
-		Request: &ReplayExampleRequest{Path: "/api/v1/auth/logout"},
-		Status:  204,
-	}},
-	Headers: []ReplayHeader{{
-		Name:  "Accept",
-		Value: "application/json",
-	}},
-	Method: "POST",
-	Name:   "VykhodKassira",
-	Path:   "/api/v1/auth/logout",
-}}
+// replayJSON holds the collection's requests and saved examples.
+//
+//go:embed replay_test.json
+var replayJSON []byte
+
+// replayOperations are the requests and examples the replay server of the
+// sequence tests answers from.
+var replayOperations = decodeReplayOperations(replayJSON)
 
 // TestSequenceAll sends the requests of "Программная касса — API для интеграторов" in order:
-//   1. Авторизация / Проверка связи с сервером
-//   2. Авторизация / Вход кассира
-//   3. Авторизация / Информация о кассе
-//      reads sessionToken from Авторизация / Вход кассира
-//   4. Смена / Открыть смену
-//      reads sessionToken from Авторизация / Вход кассира
-//   5. Смена / Статус смены
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   6. Продажа / Продажа за наличные
-//      reads idempotencyKey from Продажа / Продажа за наличные
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   7. Продажа / Продажа по банковской карте
-//      reads idempotencyKey from Продажа / Продажа по банковской карте
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   8. Продажа / Создать QR-платёж
-//      reads idempotencyKey from Продажа / Создать QR-платёж
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   9. Продажа / Статус QR-платежа
-//      reads qrPaymentId from Продажа / Создать QR-платёж
-//      reads sessionToken from Авторизация / Вход кассира
-//   10. Продажа / Чек по оплате QR-кодом
-//      reads idempotencyKey from Продажа / Чек по оплате QR-кодом
-//      reads qrPaymentId from Продажа / Создать QR-платёж
-//      reads qrPaymentStatus from Продажа / Статус QR-платежа
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   11. Возврат / Возврат по чеку продажи
-//      reads idempotencyKey from Возврат / Возврат по чеку продажи
-//      reads receiptId from Продажа / Продажа за наличные
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   12. Внесение и изъятие / Внесение наличных
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   13. Внесение и изъятие / Изъятие наличных
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   14. Отчёты / X-отчёт
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   15. Отчёты / Список чеков смены
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   16. Закрытие смены / Закрыть смену (Z-отчёт)
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   17. Закрытие смены / Выход кассира
-//      reads sessionToken from Авторизация / Вход кассира
+//  1. Авторизация / Проверка связи с сервером
+//  2. Авторизация / Вход кассира
+//  3. Авторизация / Информация о кассе
+//     reads sessionToken from Авторизация / Вход кассира
+//  4. Смена / Открыть смену
+//     reads sessionToken from Авторизация / Вход кассира
+//  5. Смена / Статус смены
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  6. Продажа / Продажа за наличные
+//     reads idempotencyKey from Продажа / Продажа за наличные
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  7. Продажа / Продажа по банковской карте
+//     reads idempotencyKey from Продажа / Продажа по банковской карте
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  8. Продажа / Создать QR-платёж
+//     reads idempotencyKey from Продажа / Создать QR-платёж
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  9. Продажа / Статус QR-платежа
+//     reads qrPaymentId from Продажа / Создать QR-платёж
+//     reads sessionToken from Авторизация / Вход кассира
+//  10. Продажа / Чек по оплате QR-кодом
+//     reads idempotencyKey from Продажа / Чек по оплате QR-кодом
+//     reads qrPaymentId from Продажа / Создать QR-платёж
+//     reads qrPaymentStatus from Продажа / Статус QR-платежа
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  11. Возврат / Возврат по чеку продажи
+//     reads idempotencyKey from Возврат / Возврат по чеку продажи
+//     reads receiptId from Продажа / Продажа за наличные
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  12. Внесение и изъятие / Внесение наличных
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  13. Внесение и изъятие / Изъятие наличных
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  14. Отчёты / X-отчёт
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  15. Отчёты / Список чеков смены
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  16. Закрытие смены / Закрыть смену (Z-отчёт)
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  17. Закрытие смены / Выход кассира
+//     reads sessionToken from Авторизация / Вход кассира
 func TestSequenceAll(t *testing.T) {
 	h := newHarness(t)
 	stepProverkaSviaziSServerom(t, h)
@@ -1327,10 +91,10 @@ func TestSequenceAll(t *testing.T) {
 }
 
 // TestSequenceAvtorizatsiia sends the requests of "Авторизация" in order:
-//   1. Авторизация / Проверка связи с сервером
-//   2. Авторизация / Вход кассира
-//   3. Авторизация / Информация о кассе
-//      reads sessionToken from Авторизация / Вход кассира
+//  1. Авторизация / Проверка связи с сервером
+//  2. Авторизация / Вход кассира
+//  3. Авторизация / Информация о кассе
+//     reads sessionToken from Авторизация / Вход кассира
 func TestSequenceAvtorizatsiia(t *testing.T) {
 	h := newHarness(t)
 	stepProverkaSviaziSServerom(t, h)
@@ -1339,12 +103,12 @@ func TestSequenceAvtorizatsiia(t *testing.T) {
 }
 
 // TestSequenceSmena sends the requests of "Смена" in order:
-//   1. Авторизация / Вход кассира
-//   2. Смена / Открыть смену
-//      reads sessionToken from Авторизация / Вход кассира
-//   3. Смена / Статус смены
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
+//  1. Авторизация / Вход кассира
+//  2. Смена / Открыть смену
+//     reads sessionToken from Авторизация / Вход кассира
+//  3. Смена / Статус смены
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
 func TestSequenceSmena(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -1353,30 +117,30 @@ func TestSequenceSmena(t *testing.T) {
 }
 
 // TestSequenceProdazha sends the requests of "Продажа" in order:
-//   1. Авторизация / Вход кассира
-//   2. Смена / Открыть смену
-//      reads sessionToken from Авторизация / Вход кассира
-//   3. Продажа / Продажа за наличные
-//      reads idempotencyKey from Продажа / Продажа за наличные
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   4. Продажа / Продажа по банковской карте
-//      reads idempotencyKey from Продажа / Продажа по банковской карте
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   5. Продажа / Создать QR-платёж
-//      reads idempotencyKey from Продажа / Создать QR-платёж
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   6. Продажа / Статус QR-платежа
-//      reads qrPaymentId from Продажа / Создать QR-платёж
-//      reads sessionToken from Авторизация / Вход кассира
-//   7. Продажа / Чек по оплате QR-кодом
-//      reads idempotencyKey from Продажа / Чек по оплате QR-кодом
-//      reads qrPaymentId from Продажа / Создать QR-платёж
-//      reads qrPaymentStatus from Продажа / Статус QR-платежа
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
+//  1. Авторизация / Вход кассира
+//  2. Смена / Открыть смену
+//     reads sessionToken from Авторизация / Вход кассира
+//  3. Продажа / Продажа за наличные
+//     reads idempotencyKey from Продажа / Продажа за наличные
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  4. Продажа / Продажа по банковской карте
+//     reads idempotencyKey from Продажа / Продажа по банковской карте
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  5. Продажа / Создать QR-платёж
+//     reads idempotencyKey from Продажа / Создать QR-платёж
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  6. Продажа / Статус QR-платежа
+//     reads qrPaymentId from Продажа / Создать QR-платёж
+//     reads sessionToken from Авторизация / Вход кассира
+//  7. Продажа / Чек по оплате QR-кодом
+//     reads idempotencyKey from Продажа / Чек по оплате QR-кодом
+//     reads qrPaymentId from Продажа / Создать QR-платёж
+//     reads qrPaymentStatus from Продажа / Статус QR-платежа
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
 func TestSequenceProdazha(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -1389,18 +153,18 @@ func TestSequenceProdazha(t *testing.T) {
 }
 
 // TestSequenceVozvrat sends the requests of "Возврат" in order:
-//   1. Авторизация / Вход кассира
-//   2. Смена / Открыть смену
-//      reads sessionToken from Авторизация / Вход кассира
-//   3. Продажа / Продажа за наличные
-//      reads idempotencyKey from Продажа / Продажа за наличные
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   4. Возврат / Возврат по чеку продажи
-//      reads idempotencyKey from Возврат / Возврат по чеку продажи
-//      reads receiptId from Продажа / Продажа за наличные
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
+//  1. Авторизация / Вход кассира
+//  2. Смена / Открыть смену
+//     reads sessionToken from Авторизация / Вход кассира
+//  3. Продажа / Продажа за наличные
+//     reads idempotencyKey from Продажа / Продажа за наличные
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  4. Возврат / Возврат по чеку продажи
+//     reads idempotencyKey from Возврат / Возврат по чеку продажи
+//     reads receiptId from Продажа / Продажа за наличные
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
 func TestSequenceVozvrat(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -1410,15 +174,15 @@ func TestSequenceVozvrat(t *testing.T) {
 }
 
 // TestSequenceVnesenieIIzieiatie sends the requests of "Внесение и изъятие" in order:
-//   1. Авторизация / Вход кассира
-//   2. Смена / Открыть смену
-//      reads sessionToken from Авторизация / Вход кассира
-//   3. Внесение и изъятие / Внесение наличных
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   4. Внесение и изъятие / Изъятие наличных
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
+//  1. Авторизация / Вход кассира
+//  2. Смена / Открыть смену
+//     reads sessionToken from Авторизация / Вход кассира
+//  3. Внесение и изъятие / Внесение наличных
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  4. Внесение и изъятие / Изъятие наличных
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
 func TestSequenceVnesenieIIzieiatie(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -1428,15 +192,15 @@ func TestSequenceVnesenieIIzieiatie(t *testing.T) {
 }
 
 // TestSequenceOtchety sends the requests of "Отчёты" in order:
-//   1. Авторизация / Вход кассира
-//   2. Смена / Открыть смену
-//      reads sessionToken from Авторизация / Вход кассира
-//   3. Отчёты / X-отчёт
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   4. Отчёты / Список чеков смены
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
+//  1. Авторизация / Вход кассира
+//  2. Смена / Открыть смену
+//     reads sessionToken from Авторизация / Вход кассира
+//  3. Отчёты / X-отчёт
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  4. Отчёты / Список чеков смены
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
 func TestSequenceOtchety(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)
@@ -1446,14 +210,14 @@ func TestSequenceOtchety(t *testing.T) {
 }
 
 // TestSequenceZakrytieSmeny sends the requests of "Закрытие смены" in order:
-//   1. Авторизация / Вход кассира
-//   2. Смена / Открыть смену
-//      reads sessionToken from Авторизация / Вход кассира
-//   3. Закрытие смены / Закрыть смену (Z-отчёт)
-//      reads sessionToken from Авторизация / Вход кассира
-//      reads shiftId from Смена / Открыть смену
-//   4. Закрытие смены / Выход кассира
-//      reads sessionToken from Авторизация / Вход кассира
+//  1. Авторизация / Вход кассира
+//  2. Смена / Открыть смену
+//     reads sessionToken from Авторизация / Вход кассира
+//  3. Закрытие смены / Закрыть смену (Z-отчёт)
+//     reads sessionToken from Авторизация / Вход кассира
+//     reads shiftId from Смена / Открыть смену
+//  4. Закрытие смены / Выход кассира
+//     reads sessionToken from Авторизация / Вход кассира
 func TestSequenceZakrytieSmeny(t *testing.T) {
 	h := newHarness(t)
 	stepVkhodKassira(t, h)

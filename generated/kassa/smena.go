@@ -92,7 +92,7 @@ var opOtkrytSmenu = operation{
 
 // OtkrytSmenu sends the request "Смена / Открыть смену".
 //
-// 	POST {{baseUrl}}/api/v1/shifts
+//	POST {{baseUrl}}/api/v1/shifts
 //
 // Открывает смену на кассе. Без открытой смены продажи, возвраты и операции с наличными отклоняются с
 // ошибкой `SHIFT_NOT_OPEN`.
@@ -122,7 +122,7 @@ var opStatusSmeny = operation{
 
 // StatusSmeny sends the request "Смена / Статус смены".
 //
-// 	GET {{baseUrl}}/api/v1/shifts/:shiftId?includeTotals=true
+//	GET {{baseUrl}}/api/v1/shifts/:shiftId?includeTotals=true
 //
 // Состояние смены. С `includeTotals=true` в ответ добавляются итоги: суммы продаж, возвратов,
 // внесений, изъятий и число чеков.

@@ -46,7 +46,7 @@ var opVnesenieNalichnykh = operation{
 
 // VnesenieNalichnykh sends the request "Внесение и изъятие / Внесение наличных".
 //
-// 	POST {{baseUrl}}/api/v1/cash/in
+//	POST {{baseUrl}}/api/v1/cash/in
 //
 // Внесение наличных в денежный ящик (размен). Сумма берётся из переменной коллекции `cashInAmount` и
 // подставляется в тело числом, без кавычек.
@@ -79,7 +79,7 @@ var opIzieiatieNalichnykh = operation{
 
 // IzieiatieNalichnykh sends the request "Внесение и изъятие / Изъятие наличных".
 //
-// 	POST {{baseUrl}}/api/v1/cash/out
+//	POST {{baseUrl}}/api/v1/cash/out
 //
 // Изъятие наличных из денежного ящика (инкассация). Сумма не может превышать остаток наличных в кассе.
 func (c *Client) IzieiatieNalichnykh(ctx context.Context, body VnesenieNalichnykhRequest, opts ...CallOption) (*VnesenieNalichnykhResponse, error) {

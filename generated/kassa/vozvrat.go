@@ -67,7 +67,7 @@ var opVozvratPoChekuProdazhi = operation{
 
 // VozvratPoChekuProdazhi sends the request "Возврат / Возврат по чеку продажи".
 //
-// 	POST {{baseUrl}}/api/v1/receipts/refund
+//	POST {{baseUrl}}/api/v1/receipts/refund
 //
 // Чек возврата по ранее пробитому чеку продажи. Возвращаются только позиции исходного чека и не больше
 // проданного количества; деньги возвращаются тем же способом оплаты.

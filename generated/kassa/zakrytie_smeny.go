@@ -58,7 +58,7 @@ var opZakrytSmenuZOtchet = operation{
 
 // ZakrytSmenuZOtchet sends the request "Закрытие смены / Закрыть смену (Z-отчёт)".
 //
-// 	POST {{baseUrl}}/api/v1/shifts/:shiftId/close
+//	POST {{baseUrl}}/api/v1/shifts/:shiftId/close
 //
 // Закрывает смену и формирует Z-отчёт. После закрытия смены продажи невозможны до открытия новой
 // смены.
@@ -97,7 +97,7 @@ var opVykhodKassira = operation{
 
 // VykhodKassira sends the request "Закрытие смены / Выход кассира".
 //
-// 	POST {{baseUrl}}/api/v1/auth/logout
+//	POST {{baseUrl}}/api/v1/auth/logout
 //
 // Завершает сессию кассира. Токен сессии после этого недействителен.
 func (c *Client) VykhodKassira(ctx context.Context, opts ...CallOption) ([]byte, error) {
