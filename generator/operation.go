@@ -23,6 +23,7 @@ func (g *gen) unitFile(u *unit) *jen.File {
 			f.Add(formDecl(op))
 		}
 		f.Add(g.operationVar(op))
+		f.Add(scriptFuncs(op))
 		f.Add(g.method(op))
 	}
 	return f
@@ -133,11 +134,11 @@ func (g *gen) operationVar(op *model.Operation) jen.Code {
 	if op.IdempotencyHeader != "" {
 		d[jen.Id("idempotencyHeader")] = jen.Lit(op.IdempotencyHeader)
 	}
-	if pre := scriptFunc(op.PreRequest); pre != nil {
-		d[jen.Id("preScript")] = pre
+	if hasAssignments(op.PreRequest) {
+		d[jen.Id("preScript")] = jen.Id(preScriptName(op))
 	}
-	if post := scriptFunc(op.Test); post != nil {
-		d[jen.Id("postScript")] = post
+	if hasAssignments(op.Test) {
+		d[jen.Id("postScript")] = jen.Id(postScriptName(op))
 	}
 	if op.ErrorBody != nil && op.ErrorBody.Kind == model.PayloadJSON && op.ErrorBody.Type != nil {
 		d[jen.Id("newErrorBody")] = jen.Func().Params().Any().Block(

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/pmgen/pmgen/model"
 	"github.com/pmgen/pmgen/model/script"
 )
 
@@ -32,14 +33,50 @@ func (k statementKind) keeps(st script.Statement) bool {
 	return false
 }
 
-// scriptFunc emits the Go translation of scripts as the body of a
-// func(e *scriptEnv), or nil when no statement of the kind is left:
+// preScriptName and postScriptName name the functions that hold the Go
+// translation of an operation's prerequest and test scripts.
+func preScriptName(op *model.Operation) string  { return "pre" + op.GoName }
+func postScriptName(op *model.Operation) string { return "post" + op.GoName }
+
+// scriptFuncs emits the functions an operation's descriptor names as its
+// preScript and postScript. They are top-level functions rather than
+// function literals in the descriptor, because go/printer measures every
+// element of a composite literal again and again when it aligns it:
 //
-//	func(e *scriptEnv) {
+//	// postOtkrytSmenu runs what the test scripts of OtkrytSmenu store.
+//	func postOtkrytSmenu(e *scriptEnv) {
 //		// pm.environment.set("token", pm.response.json().token)
 //		e.set(ScopeEnvironment, "token", e.json("token"))
 //	}
-func scriptFunc(scripts []*script.Script) jen.Code {
+func scriptFuncs(op *model.Operation) jen.Code {
+	var out []jen.Code
+	if body := scriptBody(op.PreRequest); body != nil {
+		out = append(out,
+			commentLine(fmt.Sprintf("%s runs what the prerequest scripts of %s store.", preScriptName(op), op.GoName)),
+			jen.Func().Id(preScriptName(op)).Params(jen.Id("e").Op("*").Id("scriptEnv")).Block(body...).Line())
+	}
+	if body := scriptBody(op.Test); body != nil {
+		out = append(out,
+			commentLine(fmt.Sprintf("%s runs what the test scripts of %s store.", postScriptName(op), op.GoName)),
+			jen.Func().Id(postScriptName(op)).Params(jen.Id("e").Op("*").Id("scriptEnv")).Block(body...).Line())
+	}
+	return jen.Add(out...)
+}
+
+// hasAssignments reports whether scripts set or unset any variable, so
+// that scriptBody returns statements for them.
+func hasAssignments(scripts []*script.Script) bool {
+	for _, s := range scripts {
+		if len(filterStatements(s.Statements, keepAssignments)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptBody returns the Go translation of the variable assignments of
+// scripts, nil when none is left.
+func scriptBody(scripts []*script.Script) []jen.Code {
 	var blocks [][]jen.Code
 	for _, s := range scripts {
 		stmts := filterStatements(s.Statements, keepAssignments)
@@ -51,7 +88,7 @@ func scriptFunc(scripts []*script.Script) jen.Code {
 	if len(blocks) == 0 {
 		return nil
 	}
-	return jen.Func().Params(jen.Id("e").Op("*").Id("scriptEnv")).Block(joinScriptBlocks(blocks)...)
+	return joinScriptBlocks(blocks)
 }
 
 // joinScriptBlocks joins the statements of several scripts; when there is

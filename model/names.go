@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/pmgen/pmgen/model/naming"
 	"github.com/pmgen/pmgen/templates"
@@ -19,6 +20,22 @@ var fixedNames = []string{"New", "api"}
 // declares, exported or not, and the exported methods of its Client:
 // generated names must avoid all of them.
 func runtimeNames() (pkg, clientMethods []string) {
+	names := parsedRuntimeNames()
+	return slices.Clone(names.pkg), slices.Clone(names.clientMethods)
+}
+
+// declaredNames are the names runtimeNames returns.
+type declaredNames struct{ pkg, clientMethods []string }
+
+// parsedRuntimeNames parses the embedded runtime once per process: the
+// files are compiled into pmgen, so the result never changes.
+var parsedRuntimeNames = sync.OnceValue(func() declaredNames {
+	pkg, methods := parseRuntimeNames()
+	return declaredNames{pkg, methods}
+})
+
+// parseRuntimeNames parses the runtime's files for runtimeNames.
+func parseRuntimeNames() (pkg, clientMethods []string) {
 	fset := token.NewFileSet()
 	for _, f := range templates.ClientRuntime() {
 		file, err := parser.ParseFile(fset, f.Name, f.Content, parser.SkipObjectResolution)

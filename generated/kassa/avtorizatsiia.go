@@ -117,11 +117,14 @@ var opVkhodKassira = operation{
 	newErrorBody: func() any {
 		return new(VkhodKassiraError)
 	},
-	path: []string{"api", "v1", "auth", "login"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("sessionToken", pm.response.json().token);
-		e.set(ScopeEnvironment, "sessionToken", e.json("token"))
-	},
+	path:       []string{"api", "v1", "auth", "login"},
+	postScript: postVkhodKassira,
+}
+
+// postVkhodKassira runs what the test scripts of VkhodKassira store.
+func postVkhodKassira(e *scriptEnv) {
+	// pm.environment.set("sessionToken", pm.response.json().token);
+	e.set(ScopeEnvironment, "sessionToken", e.json("token"))
 }
 
 // VkhodKassira sends the request "Авторизация / Вход кассира".

@@ -191,15 +191,21 @@ var opProdazhaZaNalichnye = operation{
 	newErrorBody: func() any {
 		return new(VkhodKassiraError)
 	},
-	path: []string{"api", "v1", "receipts", "sale"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("receiptId", pm.response.json().receiptId);
-		e.set(ScopeEnvironment, "receiptId", e.json("receiptId"))
-	},
-	preScript: func(e *scriptEnv) {
-		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-	},
+	path:       []string{"api", "v1", "receipts", "sale"},
+	postScript: postProdazhaZaNalichnye,
+	preScript:  preProdazhaZaNalichnye,
+}
+
+// preProdazhaZaNalichnye runs what the prerequest scripts of ProdazhaZaNalichnye store.
+func preProdazhaZaNalichnye(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postProdazhaZaNalichnye runs what the test scripts of ProdazhaZaNalichnye store.
+func postProdazhaZaNalichnye(e *scriptEnv) {
+	// pm.environment.set("receiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "receiptId", e.json("receiptId"))
 }
 
 // ProdazhaZaNalichnye sends the request "Продажа / Продажа за наличные".
@@ -232,18 +238,24 @@ var opProdazhaPoBankovskoiKarte = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:   0,
-	method: "POST",
-	name:   "ProdazhaPoBankovskoiKarte",
-	path:   []string{"api", "v1", "receipts", "sale"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("cardReceiptId", pm.response.json().receiptId);
-		e.set(ScopeEnvironment, "cardReceiptId", e.json("receiptId"))
-	},
-	preScript: func(e *scriptEnv) {
-		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-	},
+	host:       0,
+	method:     "POST",
+	name:       "ProdazhaPoBankovskoiKarte",
+	path:       []string{"api", "v1", "receipts", "sale"},
+	postScript: postProdazhaPoBankovskoiKarte,
+	preScript:  preProdazhaPoBankovskoiKarte,
+}
+
+// preProdazhaPoBankovskoiKarte runs what the prerequest scripts of ProdazhaPoBankovskoiKarte store.
+func preProdazhaPoBankovskoiKarte(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postProdazhaPoBankovskoiKarte runs what the test scripts of ProdazhaPoBankovskoiKarte store.
+func postProdazhaPoBankovskoiKarte(e *scriptEnv) {
+	// pm.environment.set("cardReceiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "cardReceiptId", e.json("receiptId"))
 }
 
 // ProdazhaPoBankovskoiKarte sends the request "Продажа / Продажа по банковской карте".
@@ -276,20 +288,26 @@ var opSozdatQRPlatezh = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:   0,
-	method: "POST",
-	name:   "SozdatQRPlatezh",
-	path:   []string{"api", "v1", "payments", "qr"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("qrPaymentId", pm.response.json().qrPaymentId);
-		e.set(ScopeEnvironment, "qrPaymentId", e.json("qrPaymentId"))
-		// pm.environment.unset("qrPollAttempt");
-		e.unset(ScopeEnvironment, "qrPollAttempt")
-	},
-	preScript: func(e *scriptEnv) {
-		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-	},
+	host:       0,
+	method:     "POST",
+	name:       "SozdatQRPlatezh",
+	path:       []string{"api", "v1", "payments", "qr"},
+	postScript: postSozdatQRPlatezh,
+	preScript:  preSozdatQRPlatezh,
+}
+
+// preSozdatQRPlatezh runs what the prerequest scripts of SozdatQRPlatezh store.
+func preSozdatQRPlatezh(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postSozdatQRPlatezh runs what the test scripts of SozdatQRPlatezh store.
+func postSozdatQRPlatezh(e *scriptEnv) {
+	// pm.environment.set("qrPaymentId", pm.response.json().qrPaymentId);
+	e.set(ScopeEnvironment, "qrPaymentId", e.json("qrPaymentId"))
+	// pm.environment.unset("qrPollAttempt");
+	e.unset(ScopeEnvironment, "qrPollAttempt")
 }
 
 // SozdatQRPlatezh sends the request "Продажа / Создать QR-платёж".
@@ -312,14 +330,17 @@ var opStatusQRPlatezha = operation{
 		name:  "Accept",
 		value: "application/json",
 	}},
-	host:   0,
-	method: "GET",
-	name:   "StatusQRPlatezha",
-	path:   []string{"api", "v1", "payments", "qr", ":qrPaymentId"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("qrPaymentStatus", body.status);
-		e.set(ScopeEnvironment, "qrPaymentStatus", e.json("status"))
-	},
+	host:       0,
+	method:     "GET",
+	name:       "StatusQRPlatezha",
+	path:       []string{"api", "v1", "payments", "qr", ":qrPaymentId"},
+	postScript: postStatusQRPlatezha,
+}
+
+// postStatusQRPlatezha runs what the test scripts of StatusQRPlatezha store.
+func postStatusQRPlatezha(e *scriptEnv) {
+	// pm.environment.set("qrPaymentStatus", body.status);
+	e.set(ScopeEnvironment, "qrPaymentStatus", e.json("status"))
 }
 
 // StatusQRPlatezha sends the request "Продажа / Статус QR-платежа".
@@ -358,18 +379,24 @@ var opChekPoOplateQRKodom = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:   0,
-	method: "POST",
-	name:   "ChekPoOplateQRKodom",
-	path:   []string{"api", "v1", "receipts", "sale"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("qrReceiptId", pm.response.json().receiptId);
-		e.set(ScopeEnvironment, "qrReceiptId", e.json("receiptId"))
-	},
-	preScript: func(e *scriptEnv) {
-		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-	},
+	host:       0,
+	method:     "POST",
+	name:       "ChekPoOplateQRKodom",
+	path:       []string{"api", "v1", "receipts", "sale"},
+	postScript: postChekPoOplateQRKodom,
+	preScript:  preChekPoOplateQRKodom,
+}
+
+// preChekPoOplateQRKodom runs what the prerequest scripts of ChekPoOplateQRKodom store.
+func preChekPoOplateQRKodom(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postChekPoOplateQRKodom runs what the test scripts of ChekPoOplateQRKodom store.
+func postChekPoOplateQRKodom(e *scriptEnv) {
+	// pm.environment.set("qrReceiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "qrReceiptId", e.json("receiptId"))
 }
 
 // ChekPoOplateQRKodom sends the request "Продажа / Чек по оплате QR-кодом".

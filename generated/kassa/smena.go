@@ -83,11 +83,14 @@ var opOtkrytSmenu = operation{
 	newErrorBody: func() any {
 		return new(OtkrytSmenuError)
 	},
-	path: []string{"api", "v1", "shifts"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("shiftId", pm.response.json().shiftId);
-		e.set(ScopeEnvironment, "shiftId", e.json("shiftId"))
-	},
+	path:       []string{"api", "v1", "shifts"},
+	postScript: postOtkrytSmenu,
+}
+
+// postOtkrytSmenu runs what the test scripts of OtkrytSmenu store.
+func postOtkrytSmenu(e *scriptEnv) {
+	// pm.environment.set("shiftId", pm.response.json().shiftId);
+	e.set(ScopeEnvironment, "shiftId", e.json("shiftId"))
 }
 
 // OtkrytSmenu sends the request "Смена / Открыть смену".

@@ -51,18 +51,24 @@ var opVozvratPoChekuProdazhi = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:   0,
-	method: "POST",
-	name:   "VozvratPoChekuProdazhi",
-	path:   []string{"api", "v1", "receipts", "refund"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.set("refundReceiptId", pm.response.json().receiptId);
-		e.set(ScopeEnvironment, "refundReceiptId", e.json("receiptId"))
-	},
-	preScript: func(e *scriptEnv) {
-		// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-		e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-	},
+	host:       0,
+	method:     "POST",
+	name:       "VozvratPoChekuProdazhi",
+	path:       []string{"api", "v1", "receipts", "refund"},
+	postScript: postVozvratPoChekuProdazhi,
+	preScript:  preVozvratPoChekuProdazhi,
+}
+
+// preVozvratPoChekuProdazhi runs what the prerequest scripts of VozvratPoChekuProdazhi store.
+func preVozvratPoChekuProdazhi(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postVozvratPoChekuProdazhi runs what the test scripts of VozvratPoChekuProdazhi store.
+func postVozvratPoChekuProdazhi(e *scriptEnv) {
+	// pm.environment.set("refundReceiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "refundReceiptId", e.json("receiptId"))
 }
 
 // VozvratPoChekuProdazhi sends the request "Возврат / Возврат по чеку продажи".

@@ -85,14 +85,17 @@ var opVykhodKassira = operation{
 		name:  "Accept",
 		value: "application/json",
 	}},
-	host:   0,
-	method: "POST",
-	name:   "VykhodKassira",
-	path:   []string{"api", "v1", "auth", "logout"},
-	postScript: func(e *scriptEnv) {
-		// pm.environment.unset("sessionToken");
-		e.unset(ScopeEnvironment, "sessionToken")
-	},
+	host:       0,
+	method:     "POST",
+	name:       "VykhodKassira",
+	path:       []string{"api", "v1", "auth", "logout"},
+	postScript: postVykhodKassira,
+}
+
+// postVykhodKassira runs what the test scripts of VykhodKassira store.
+func postVykhodKassira(e *scriptEnv) {
+	// pm.environment.unset("sessionToken");
+	e.unset(ScopeEnvironment, "sessionToken")
 }
 
 // VykhodKassira sends the request "Закрытие смены / Выход кассира".
