@@ -53,12 +53,15 @@ type Position struct {
 var NoPosition = Position{Offset: -1}
 
 // String formats the position as file:line:col, dropping the parts that are
-// unknown.
+// unknown (zero).
 func (p Position) String() string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", p.Line, p.Col)
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
 	}
 	return b.String()
 }

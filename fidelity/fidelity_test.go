@@ -46,7 +46,7 @@ func TestFidelity(t *testing.T) {
 		for _, f := range fixtures {
 			t.Run(f.Name, func(t *testing.T) {
 				t.Parallel()
-				ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+				ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 				defer cancel()
 				res, err := rn.Run(ctx, f)
 				if err != nil {
