@@ -51,12 +51,14 @@ func Example_logging() {
 		fmt.Println(err)
 		return
 	}
+	// The response has no shiftId, so the test script stores nothing and
+	// the client logs a warning.
 	op := &operation{name: "OpenShift", method: "POST", path: []string{"shift", "open"}, auth: -1,
-		post: []assignment{{scope: ScopeEnvironment, name: "shiftId", from: fromResponseJSON, path: []any{"shiftId"}}}}
+		postScript: func(e *scriptEnv) { e.set(ScopeEnvironment, "shiftId", e.json("shiftId")) }}
 	if err := c.send(context.Background(), op, nil, nil, nil); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
 	// level=INFO msg=request method=POST path=/shift/open status=200
-	// level=WARN msg="script assignment stored nothing" operation=OpenShift variable=shiftId scope=environment reason="json.shiftId is missing"
+	// level=WARN msg="script assignment stored nothing" operation=OpenShift variable=shiftId scope=environment reason="the value is undefined"
 }
