@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 // Exit codes, one scheme for every subcommand.
@@ -25,7 +26,19 @@ const (
 	exitFindings = 3 // a check found something
 )
 
+// defaultMemoryLimit is the soft memory limit of the process unless the
+// GOMEMLIMIT environment variable sets one. Generating a client for a very
+// large collection would otherwise let the heap grow to twice its live
+// size; with the limit, the garbage collector runs more often instead: for
+// a 10,000-request collection peak memory drops from about 700 MiB to
+// about 450 MiB, at about 15 % more CPU time (see BENCHMARKS.md). Smaller
+// collections never reach it.
+const defaultMemoryLimit = 384 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
