@@ -152,7 +152,7 @@ func WithSession(s *Session) Option {
 }
 
 // WithLogger logs what the client does not treat as an error, such as a
-// script assignment whose value the response lacks, at level Warn.
+// script variable set to a value the response lacks, at level Warn.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *clientConfig) error {
 		c.logger = l
@@ -160,8 +160,9 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// MissingValue describes a script assignment that stored nothing because
-// the response lacks its value.
+// MissingValue describes a value a script could not store: a variable set
+// to undefined, usually because the response lacks the value, or the error
+// of a test script, which leaves Variable empty.
 type MissingValue struct {
 	Operation string // the Go method name
 	Variable  string
@@ -169,12 +170,22 @@ type MissingValue struct {
 	Reason    string
 }
 
-// WithMissingValueHook calls f for each script assignment that stores
-// nothing because the response lacks its value.
+// WithMissingValueHook calls f for each value a script could not store,
+// as MissingValue describes.
 func WithMissingValueHook(f func(MissingValue)) Option {
 	return func(c *clientConfig) error {
 		c.onMissing = f
 		return nil
+	}
+}
+
+// reportMissing passes m to the missing-value hook and logs it.
+func (c *Client) reportMissing(m MissingValue) {
+	if c.onMissing != nil {
+		c.onMissing(m)
+	}
+	if c.logger != nil {
+		c.logger.Warn("script assignment stored nothing", "operation", m.Operation, "variable", m.Variable, "scope", m.Scope.String(), "reason", m.Reason)
 	}
 }
 

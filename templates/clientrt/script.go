@@ -197,6 +197,14 @@ func (c *Client) newScriptEnv(r *resolver, op *operation, res *response, elapsed
 	return e
 }
 
+// sessionClock returns the time on the clock of the session r uses.
+func (r *resolver) sessionClock() time.Time {
+	if r.session == nil {
+		return time.Now()
+	}
+	return r.session.clock()
+}
+
 // responseScriptEnv returns a script environment over a captured
 // response, for the checks of generated tests.
 func responseScriptEnv(s *Session, r *Response) *scriptEnv {

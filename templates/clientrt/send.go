@@ -68,10 +68,6 @@ type preparedOperation struct {
 	// retryable is set when a retry policy may resend the request.
 	retryable bool
 	body      template
-	// preTemplates and postTemplates hold the split text of fromTemplate
-	// assignments, by index.
-	preTemplates  []template
-	postTemplates []template
 }
 
 // pathSegment is one path segment: a template, or a path variable
@@ -124,8 +120,6 @@ func (op *operation) prepare() *preparedOperation {
 			p.headers = append(p.headers, preparedHeader{name: h.name, value: parseTemplate(h.value, false)})
 		}
 		p.body = parseTemplate(op.body.template, op.body.kind == bodyJSON)
-		p.preTemplates = assignmentTemplates(op.pre)
-		p.postTemplates = assignmentTemplates(op.post)
 		op.prepared = p
 	})
 	return op.prepared
@@ -158,20 +152,6 @@ func sentHeaders(headers []header) []header {
 		}
 	}
 	return out
-}
-
-func assignmentTemplates(as []assignment) []template {
-	var ts []template
-	for i, a := range as {
-		if a.from != fromTemplate {
-			continue
-		}
-		if ts == nil {
-			ts = make([]template, len(as))
-		}
-		ts[i] = parseTemplate(a.text, false)
-	}
-	return ts
 }
 
 // bodylessMethod reports whether Postman drops the body of method unless
@@ -229,9 +209,6 @@ func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any
 	if cs.session != nil && cs.session != c.session {
 		r.session, r.base = cs.session, c.defaults
 	}
-	if err := c.assign(&r, op, op.pre, p.preTemplates, nil); err != nil {
-		return err
-	}
 	if op.preScript != nil {
 		if err := c.runScriptOn(&r, "prerequest", op.preScript, op, nil, 0); err != nil {
 			return err
@@ -255,9 +232,6 @@ func (c *Client) call(ctx context.Context, op *operation, in *callInput, out any
 		*cs.response = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, Elapsed: elapsed}
 	}
 	res := response{status: resp.StatusCode, header: resp.Header, body: body}
-	if err := c.assign(&r, op, op.post, p.postTemplates, &res); err != nil {
-		return err
-	}
 	if op.postScript != nil {
 		// A failing test script does not fail the call, as in Postman: the
 		// response has arrived. The error goes to the missing-value hook.
@@ -409,14 +383,11 @@ func (c *Client) setHeaders(r *resolver, op *operation, p *preparedOperation, h 
 	return nil
 }
 
-// response is the received response that post-response assignments read.
+// response is the received response that test scripts read.
 type response struct {
 	status int
 	header http.Header
 	body   []byte
-	// parsed caches the decoded JSON body for path lookups.
-	parsed  any
-	decoded bool
 }
 
 // readBody reads and closes the body of resp, failing when it exceeds

@@ -43,8 +43,8 @@ type Session struct {
 	mu   sync.RWMutex
 	vars [scopeCount]map[string]string
 	jar  *cookiejar.Jar
-	// now is the clock of {{$timestamp}}, {{$isoTimestamp}} and timestamp
-	// assignments.
+	// now is the clock of {{$timestamp}}, {{$isoTimestamp}} and the times
+	// that scripts read, such as Date.now().
 	now func() time.Time
 }
 

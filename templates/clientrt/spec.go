@@ -86,10 +86,6 @@ type operation struct {
 	// header, "" when it has none. With it, a retry policy also retries
 	// POST and PATCH.
 	idempotencyHeader string
-	// pre runs before the request is built (prerequest scripts).
-	pre []assignment
-	// post runs after a response arrives (test scripts storing values).
-	post []assignment
 	// preScript and postScript are the Go translations of the prerequest
 	// and test scripts that run around the request: they set and unset
 	// variables. Checks of test scripts run only in the generated tests.
@@ -141,52 +137,6 @@ type bodySpec struct {
 	// sent, expanded, when the call passes no body of its own: JSON bodies
 	// are expanded with ExpandJSON and text bodies with Expand.
 	template string
-}
-
-// valueSource is where an assignment takes its value from.
-type valueSource uint8
-
-const (
-	// fromLiteral stores assignment.text as written.
-	fromLiteral valueSource = iota
-	// fromTemplate stores assignment.text with its {{variable}} references
-	// expanded.
-	fromTemplate
-	// fromVariable stores the value of the variable named assignment.text.
-	fromVariable
-	// fromDynamic stores a new value of the dynamic variable named
-	// assignment.text, "$guid".
-	fromDynamic
-	// fromTimestampMillis stores the session clock as Unix milliseconds,
-	// as JavaScript's Date.now() returns.
-	fromTimestampMillis
-	// fromISOTimestamp stores the session clock in UTC as
-	// "2006-01-02T15:04:05.000Z", as JavaScript's toISOString returns.
-	fromISOTimestamp
-	// fromResponseJSON stores the value at assignment.path in the JSON
-	// response body.
-	fromResponseJSON
-	// fromResponseHeader stores the response header named assignment.text.
-	fromResponseHeader
-	// fromResponseCode stores the response status code.
-	fromResponseCode
-	// fromResponseText stores the whole response body.
-	fromResponseText
-	// fromUnset removes the variable from the scope.
-	fromUnset
-)
-
-// assignment is one variable assignment of a script: pm.environment.set,
-// pm.collectionVariables.set, pm.variables.set and their unset forms.
-type assignment struct {
-	scope Scope
-	name  string
-	from  valueSource
-	// path holds JSON path elements: string keys and int indices.
-	path []any
-	// text is the literal text, template, variable name, dynamic variable
-	// name or header name, depending on from.
-	text string
 }
 
 // callInput is the data of one call, built by a generated method.
