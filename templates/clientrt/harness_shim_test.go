@@ -1,6 +1,7 @@
 package clientrt
 
 import (
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -129,4 +130,47 @@ func TestHarnessLiveMode(t *testing.T) {
 	v, ok := h.client.Session().Get("token")
 	assert.True(t, ok)
 	assert.Equal(t, "t0k", v)
+}
+
+// TestHarnessBodyHelpers checks the helpers that generated steps call to
+// build arguments and bodies from the collection's templates.
+func TestHarnessBodyHelpers(t *testing.T) {
+	t.Setenv(liveBaseURL, "")
+	h := newHarness(t)
+	s := h.client.Session()
+	s.Set(ScopeEnvironment, "amount", "12.5")
+	s.Set(ScopeEnvironment, "count", "many")
+
+	h.unquoted(t, "amount", "1", "count", "2", "absent", "3")
+	amount, _ := s.Get("amount")
+	assert.Equal(t, "12.5", amount, "a value that is JSON is kept")
+	count, _ := s.Get("count")
+	assert.Equal(t, "2", count, "a value that is not JSON is replaced")
+	absent, _ := s.Get("absent")
+	assert.Equal(t, "3", absent, "a variable without a value gets one")
+
+	assert.Equal(t, "pmgen-test-receiptId", h.param(t, "receiptId"))
+	stored, _ := s.GetScope(ScopeGlobal, "receiptId")
+	assert.Equal(t, "pmgen-test-receiptId", stored, "later steps pass the same value")
+	s.Set(ScopeEnvironment, "receiptId", "r-1")
+	assert.Equal(t, "r-1", h.param(t, "receiptId"))
+
+	assert.Equal(t, "sum 12.5", h.text(t, "sum {{amount}}"))
+	require.NotNil(t, h.body)
+	assert.Equal(t, "sum 12.5", *h.body)
+
+	var variables struct {
+		Amount float64 `json:"amount"`
+	}
+	h.decodeGraphQL(t, `query { receipt(id: "{{receiptId}}") { id } }`, `{"amount": {{amount}}}`, &variables)
+	assert.Equal(t, 12.5, variables.Amount)
+	require.NotNil(t, h.body)
+	assert.JSONEq(t, `{"query": "query { receipt(id: \"r-1\") { id } }", "variables": {"amount": 12.5}}`, *h.body)
+}
+
+func TestDecodeReplayOperations(t *testing.T) {
+	data, err := json.Marshal(map[string]any{"operations": replayOperations})
+	require.NoError(t, err)
+	assert.Equal(t, replayOperations, decodeReplayOperations(data))
+	assert.Panics(t, func() { decodeReplayOperations([]byte("{")) })
 }

@@ -68,6 +68,8 @@ func TestJSAssertions(t *testing.T) {
 	assert.False(t, jsAbove(nil, 0.0), "null is not a number for chai's above")
 	assert.True(t, jsBelow(1.0, 2.0))
 	assert.True(t, jsAtLeast(2.0, 2.0))
+	assert.True(t, jsAtMost(2.0, 2.0))
+	assert.False(t, jsAtMost(3.0, "2"))
 	assert.True(t, jsInclude("receipt 42", "42"))
 	assert.True(t, jsInclude([]any{map[string]any{"id": 1.0}}, map[string]any{"id": 1.0}))
 	assert.True(t, jsInclude(map[string]any{"a": 1.0, "b": 2.0}, map[string]any{"a": 1.0}))

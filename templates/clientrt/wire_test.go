@@ -65,6 +65,8 @@ func TestRequestLineMatchesNewman(t *testing.T) {
 			"GET /n?n=xINy HTTP/1.1"},
 		{"no path", &operation{}, "GET / HTTP/1.1"},
 		{"trailing slash", &operation{path: []string{"a", ""}}, "GET /a/ HTTP/1.1"},
+		{"fragment", &operation{path: []string{"a"}, query: []queryParam{{key: "q", value: "1"}}, hash: "top"},
+			"GET /a?q=1 HTTP/1.1"},
 	}
 	srv := newRawServer(t, okJSON)
 	c := newTestClient(t, testSpec(vars...), srv.url())
