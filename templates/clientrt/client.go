@@ -182,8 +182,12 @@ func (c *Client) reportMissing(m MissingValue) {
 	if c.onMissing != nil {
 		c.onMissing(m)
 	}
-	if c.logger != nil {
-		c.logger.Warn("script assignment stored nothing", "operation", m.Operation, "variable", m.Variable, "scope", m.Scope.String(), "reason", m.Reason)
+	switch {
+	case c.logger == nil:
+	case m.Variable == "":
+		c.logger.Warn("test script failed", "operation", m.Operation, "reason", m.Reason)
+	default:
+		c.logger.Warn("script stored nothing", "operation", m.Operation, "variable", m.Variable, "scope", m.Scope.String(), "reason", m.Reason)
 	}
 }
 

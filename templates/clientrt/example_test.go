@@ -60,5 +60,5 @@ func Example_logging() {
 	}
 	// Output:
 	// level=INFO msg=request method=POST path=/shift/open status=200
-	// level=WARN msg="script assignment stored nothing" operation=OpenShift variable=shiftId scope=environment reason="the value is undefined"
+	// level=WARN msg="script stored nothing" operation=OpenShift variable=shiftId scope=environment reason="the value is undefined"
 }
