@@ -43,13 +43,27 @@ func ParseCollection(file string, data []byte, opts Options) (*Collection, diag.
 	return c, list
 }
 
+// InputTooLarge returns the error for an input of size bytes that is
+// larger than opts.MaxInputSize. A size below zero stands for an input
+// whose size is unknown, such as a pipe that was read up to the limit.
+func InputTooLarge(file string, size int64, opts Options) diag.List {
+	opts = opts.withDefaults()
+	var list diag.List
+	pos := diag.Position{File: file, Offset: -1}
+	const hint = "raise the limit with -max-input-size to read it"
+	if size < 0 {
+		list.Error(CodeInputTooLarge, pos, "", "input is larger than the limit of %s; %s", formatSize(int64(opts.MaxInputSize)), hint)
+	} else {
+		list.Error(CodeInputTooLarge, pos, "", "input is %s, larger than the limit of %s; %s", formatSize(size), formatSize(int64(opts.MaxInputSize)), hint)
+	}
+	return list
+}
+
 // parseJSON checks the input size and parses data into a tree, adding an
 // error to list when either fails.
 func parseJSON(file string, data []byte, opts Options, list *diag.List) (*jsontree.Value, bool) {
 	if len(data) > opts.MaxInputSize {
-		list.Error(CodeInputTooLarge, diag.Position{File: file, Offset: -1}, "",
-			"input is %s, larger than the limit of %s; raise the limit with -max-input-size to read it",
-			formatSize(len(data)), formatSize(opts.MaxInputSize))
+		list.Append(InputTooLarge(file, int64(len(data)), opts))
 		return nil, false
 	}
 	root, err := jsontree.Parse(data, jsontree.Options{MaxDepth: opts.jsonDepth()})
@@ -82,12 +96,12 @@ func syntaxError(file string, data []byte, err error) diag.Diagnostic {
 	}
 }
 
-func formatSize(n int) string {
+func formatSize(n int64) string {
 	const mib = 1 << 20
 	if n%mib == 0 {
-		return strconv.Itoa(n/mib) + " MiB"
+		return strconv.FormatInt(n/mib, 10) + " MiB"
 	}
-	return strconv.Itoa(n) + " bytes"
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // collection decodes the top-level value, unwrapping the

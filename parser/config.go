@@ -154,7 +154,7 @@ func ParseConfig(file string, data []byte) (*Config, diag.List) {
 	var list diag.List
 	if len(data) > MaxConfigSize {
 		list.Error(CodeInputTooLarge, diag.Position{File: file, Offset: -1}, "",
-			"config is %s, larger than the limit of %s; check that it is a pmgen config file", formatSize(len(data)), formatSize(MaxConfigSize))
+			"config is %s, larger than the limit of %s; check that it is a pmgen config file", formatSize(int64(len(data))), formatSize(MaxConfigSize))
 		return nil, list
 	}
 	d := &configDecoder{file: file, lines: lineStarts(data), data: data, anchors: map[string]ast.Node{}, diags: &list}

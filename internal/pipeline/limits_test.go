@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/pmgen/pmgen/internal/gotest"
+	"github.com/pmgen/pmgen/parser"
 )
 
 // laughsCollection returns a collection whose variable l0 repeats l1 ten
@@ -113,4 +114,35 @@ func TestGeneratedClientStopsBillionLaughs(t *testing.T) {
 	m.MustGo("vet", "./...")
 	out := m.MustGo("test", "-count=1", "-v", "-run", "^TestLaughStopsAtTheLimit$", "./...")
 	assert.Equal(t, 2, strings.Count(out, "--- PASS: TestLaughStopsAtTheLimit"), out)
+}
+
+// TestEndlessInputStopsAtLimit reads /dev/zero, which never ends, as the
+// collection, the environment and the config: each must fail with the
+// size limit's error instead of reading on.
+func TestEndlessInputStopsAtLimit(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	dir := t.TempDir()
+	coll := filepath.Join(dir, "c.json")
+	require.NoError(t, os.WriteFile(coll, []byte(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[]}`), 0o644))
+	limits := parser.Options{MaxInputSize: 1000}
+
+	res, err := Run(Options{Collection: "/dev/zero", Limits: limits})
+	require.Error(t, err)
+	assert.Contains(t, res.Diags.Err().Error(), "/dev/zero: error: input is larger than the limit of 1000 bytes; raise the limit with -max-input-size")
+
+	res, err = Run(Options{Collection: coll, Environments: []string{"/dev/zero"}, Limits: limits})
+	require.Error(t, err)
+	assert.Contains(t, res.Diags.Err().Error(), "/dev/zero: error: input is larger than the limit of 1000 bytes")
+
+	_, err = Run(Options{Collection: coll, Config: "/dev/zero"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), fmt.Sprintf("read config: file is larger than the limit of %d bytes", parser.MaxConfigSize))
+
+	big := filepath.Join(dir, "big.json")
+	require.NoError(t, os.WriteFile(big, make([]byte, 1001), 0o644))
+	res, err = Run(Options{Collection: big, Limits: limits})
+	require.Error(t, err)
+	assert.Contains(t, res.Diags.Err().Error(), "input is 1001 bytes, larger than the limit of 1000 bytes")
 }

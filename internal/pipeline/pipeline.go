@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -82,7 +83,7 @@ func Model(opts Options) (res *Result, err error) {
 		return res, err
 	}
 
-	data, err := os.ReadFile(opts.Collection)
+	data, err := readInput(opts.Collection, opts.Limits, res)
 	if err != nil {
 		return res, fmt.Errorf("read collection: %w", err)
 	}
@@ -123,7 +124,7 @@ func readConfig(opts Options, res *Result) (*parser.Config, error) {
 			return nil, nil
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, parser.MaxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
@@ -158,7 +159,7 @@ func packageName(opts Options, cfg *parser.Config, res *Result) (string, error) 
 func readEnvironments(opts Options, res *Result) ([]*parser.Environment, error) {
 	var envs []*parser.Environment
 	for _, path := range opts.Environments {
-		data, err := os.ReadFile(path)
+		data, err := readInput(path, opts.Limits, res)
 		if err != nil {
 			return nil, fmt.Errorf("read environment: %w", err)
 		}
@@ -170,6 +171,63 @@ func readEnvironments(opts Options, res *Result) ([]*parser.Environment, error) 
 		envs = append(envs, env)
 	}
 	return envs, nil
+}
+
+// readInput reads a collection or environment file of at most
+// limits.MaxInputSize bytes. A larger file is an input-too-large error in
+// res, found without reading more than one byte past the limit.
+func readInput(path string, limits parser.Options, res *Result) ([]byte, error) {
+	limit := limits.MaxInputSize
+	if limit <= 0 {
+		limit = parser.DefaultMaxInputSize
+	}
+	data, err := readLimited(path, limit)
+	var large *tooLargeError
+	if errors.As(err, &large) {
+		res.Diags.Append(parser.InputTooLarge(path, large.size, limits))
+		return nil, errorsOf(&res.Diags)
+	}
+	return data, err
+}
+
+// tooLargeError is a file larger than the limit readLimited was given.
+type tooLargeError struct {
+	size  int64 // the file's size, or -1 when it is unknown
+	limit int
+}
+
+func (e *tooLargeError) Error() string {
+	if e.size < 0 {
+		return fmt.Sprintf("file is larger than the limit of %d bytes", e.limit)
+	}
+	return fmt.Sprintf("file has %d bytes, more than the limit of %d", e.size, e.limit)
+}
+
+// readLimited reads a file of at most limit bytes. For a larger one it
+// returns a *tooLargeError having read at most limit+1 bytes, so that a
+// huge file or an endless one such as /dev/zero cannot exhaust memory.
+func readLimited(path string, limit int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := int64(-1)
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = info.Size()
+		if size > int64(limit) {
+			return nil, &tooLargeError{size: size, limit: limit}
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit {
+		// A regular file that grew after Stat lands here too.
+		return nil, &tooLargeError{size: -1, limit: limit}
+	}
+	return data, nil
 }
 
 // errorsOf returns the errors of a list as one error.
