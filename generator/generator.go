@@ -38,19 +38,24 @@ type Options struct {
 func Generate(api *model.API, opts Options) ([]File, error) {
 	g := newGen(api, opts)
 
-	// The files are built here one after another and formatted by
-	// background goroutines, because formatting takes most of the time.
+	// The files do not depend on each other, so each one is built and
+	// formatted on a goroutine of its own, GOMAXPROCS of them at a time.
 	r := newRenderer()
-	r.add("client.go", g.clientFile())
-	for _, unit := range g.units {
-		r.add(unit.file, g.unitFile(unit))
+	r.add("client.go", g.clientFile)
+	for _, u := range g.units {
+		r.add(u.file, func() *jen.File { return g.unitFile(u) })
 	}
 	if len(g.sharedTypes) > 0 {
-		r.add("types.go", g.typesFile())
+		r.add("types.go", g.typesFile)
 	}
 	if len(api.Operations) > 0 {
-		r.add("sequences_test.go", g.testFile())
+		r.add(sequencesFileName, g.sequencesFile)
+		for _, u := range g.units {
+			r.add(stepsFileName(u), func() *jen.File { return g.stepsFile(u) })
+		}
+		r.addBytes(replayDataFile, func() ([]byte, error) { return replayData(api) })
 	}
+	r.addBytes("README.md", func() ([]byte, error) { return readme(api), nil })
 	files, err := r.wait()
 	if err != nil {
 		return nil, err
@@ -67,13 +72,7 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 			return nil, err
 		}
 		files = append(files, testRuntime...)
-		data, err := replayData(api)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Name: replayDataFile, Content: data})
 	}
-	files = append(files, File{Name: "README.md", Content: readme(api)})
 
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files, nil

@@ -95,7 +95,8 @@ func writeSequences(b *strings.Builder, api *model.API) {
 		return
 	}
 	b.WriteString("\n## Sequences\n\n")
-	b.WriteString("Each sequence is a test in `sequences_test.go` that sends its requests in order.\n")
+	b.WriteString("Each sequence is a test in `sequences_test.go` that sends its requests in order,\n")
+	b.WriteString("through one step function per request in the `*_steps_test.go` file of its folder.\n")
 	b.WriteString("A response arrow names the variables that later steps read from it, and a note\n")
 	b.WriteString("before a request names the variables it reads and the steps that set them.\n")
 	for _, seq := range api.Sequences {

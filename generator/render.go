@@ -7,9 +7,9 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// renderer formats jennifer files on up to GOMAXPROCS goroutines while
-// the caller builds the next file. When that many files are being
-// formatted, add blocks, so that built files do not pile up in memory.
+// renderer builds and formats files on up to GOMAXPROCS goroutines. When
+// that many files are in progress, add blocks, so that built files do not
+// pile up in memory.
 type renderer struct {
 	slots   chan struct{}
 	wg      sync.WaitGroup
@@ -26,9 +26,15 @@ func newRenderer() *renderer {
 	return &renderer{slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
-// add starts formatting f as the file name. It blocks while every
-// goroutine is busy.
-func (r *renderer) add(name string, f *jen.File) {
+// add starts building the jennifer file of name with build and formatting
+// it. It blocks while every goroutine is busy.
+func (r *renderer) add(name string, build func() *jen.File) {
+	r.addBytes(name, func() ([]byte, error) { return render(name, build()) })
+}
+
+// addBytes starts producing the content of the file name with produce.
+// It blocks while every goroutine is busy.
+func (r *renderer) addBytes(name string, produce func() ([]byte, error)) {
 	out := &rendered{file: File{Name: name}}
 	r.results = append(r.results, out)
 	r.slots <- struct{}{}
@@ -38,7 +44,7 @@ func (r *renderer) add(name string, f *jen.File) {
 			<-r.slots
 			r.wg.Done()
 		}()
-		out.file.Content, out.err = render(name, f)
+		out.file.Content, out.err = produce()
 	}()
 }
 

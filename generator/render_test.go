@@ -7,10 +7,12 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-func goodFile(name string) *jen.File {
-	f := jen.NewFile("p")
-	f.Var().Id(name).Op("=").Lit(name)
-	return f
+func goodFile(name string) func() *jen.File {
+	return func() *jen.File {
+		f := jen.NewFile("p")
+		f.Var().Id(name).Op("=").Lit(name)
+		return f
+	}
 }
 
 func badFile() *jen.File {
@@ -46,8 +48,9 @@ func TestRendererKeepsAddOrder(t *testing.T) {
 func TestRendererReturnsFirstAddedError(t *testing.T) {
 	r := newRenderer()
 	r.add("ok.go", goodFile("ok"))
-	r.add("first.go", badFile())
-	r.add("second.go", badFile())
+	r.addBytes("data.json", func() ([]byte, error) { return []byte("{}"), nil })
+	r.add("first.go", badFile)
+	r.add("second.go", badFile)
 	_, err := r.wait()
 	if err == nil {
 		t.Fatal("no error for files that do not format")

@@ -44,6 +44,7 @@ func newGen(api *model.API, opts Options) *gen {
 		opts:        opts,
 		hostIndex:   map[*model.Host]int{},
 		schemeIndex: map[*model.AuthScheme]int{},
+		numeric:     numericVariables(api),
 	}
 	for i, h := range api.Hosts {
 		g.hostIndex[h] = i
