@@ -32,7 +32,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if err := f.validate(); err != nil {
+	if err := f.validate(fs.Args()); err != nil {
 		fmt.Fprintf(stderr, "pmgen check: %v\n", err)
 		return exitUsage
 	}

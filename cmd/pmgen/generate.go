@@ -44,7 +44,12 @@ func (f *generateFlags) register(fs *flag.FlagSet) {
 }
 
 // validate checks the flags; it returns a usage error.
-func (f *generateFlags) validate() error {
+func (f *generateFlags) validate(rest []string) error {
+	if len(rest) > 0 {
+		// The flag package stops at the first argument that is no flag,
+		// so the flags after it were not read.
+		return fmt.Errorf("unexpected argument %q: every input is a flag, such as -collection FILE; the flags after it were not read", rest[0])
+	}
 	if f.collection == "" {
 		return errors.New("missing -collection: name the Postman collection file to read")
 	}
@@ -112,7 +117,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if err := f.validate(); err != nil {
+	if err := f.validate(fs.Args()); err != nil {
 		fmt.Fprintf(stderr, "pmgen generate: %v\n", err)
 		return exitUsage
 	}

@@ -97,6 +97,20 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
+func TestStrayArgumentIsUsageError(t *testing.T) {
+	for _, command := range []string{"generate", "check"} {
+		t.Run(command, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+
+			code, _, stderr := runPmgen(command, "-collection", kassaV1, "-out", out, "stray", "-package", "foo")
+
+			assert.Equal(t, exitUsage, code)
+			assert.Contains(t, stderr, `pmgen `+command+`: unexpected argument "stray": every input is a flag`)
+			assert.NoDirExists(t, out)
+		})
+	}
+}
+
 func TestCheckUpToDate(t *testing.T) {
 	out := generateKassa(t, kassaV1)
 
