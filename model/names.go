@@ -34,10 +34,15 @@ var parsedRuntimeNames = sync.OnceValue(func() declaredNames {
 	return declaredNames{pkg, methods}
 })
 
-// parseRuntimeNames parses the runtime's files for runtimeNames.
+// parseRuntimeNames parses the runtime's files for runtimeNames. The
+// files copied into the generated tests, the harness and the replay
+// server, count for package-level names only: a request may share a name
+// with one of their methods.
 func parseRuntimeNames() (pkg, clientMethods []string) {
 	fset := token.NewFileSet()
-	for _, f := range templates.ClientRuntime() {
+	client := len(templates.ClientRuntime())
+	files := slices.Concat(templates.ClientRuntime(), templates.TestHarness(), templates.ReplayServer())
+	for i, f := range files {
 		file, err := parser.ParseFile(fset, f.Name, f.Content, parser.SkipObjectResolution)
 		if err != nil {
 			// The runtime is compiled and tested as ordinary Go, so its
@@ -49,7 +54,7 @@ func parseRuntimeNames() (pkg, clientMethods []string) {
 			case *ast.FuncDecl:
 				if d.Recv == nil {
 					pkg = append(pkg, d.Name.Name)
-				} else if d.Name.IsExported() {
+				} else if d.Name.IsExported() && i < client {
 					clientMethods = append(clientMethods, d.Name.Name)
 				}
 			case *ast.GenDecl:
