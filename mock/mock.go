@@ -11,6 +11,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/pmgen/pmgen/internal/replaydata"
@@ -34,17 +37,78 @@ type Server struct {
 	// replay server keeps of a request is known to be that request's.
 	mu     sync.Mutex
 	replay *replay.ReplayServer
+	// basePaths are the paths of the collection's base URLs, such as
+	// "/api" of {{baseUrl}} = http://host/api, longest first. A request
+	// may carry one before the request's own path, as a client does when
+	// its base URL is the mock's address followed by that path.
+	basePaths []string
 }
 
 // NewServer returns a server for the operations and examples of api that
 // logs to logger.
 func NewServer(api *model.API, logger *slog.Logger) *Server {
 	ops := replaydata.Operations(api)
-	s := &Server{logger: logger, operations: len(ops), replay: replay.NewReplayServer(ops)}
+	s := &Server{logger: logger, operations: len(ops), replay: replay.NewReplayServer(ops), basePaths: basePaths(api)}
 	for _, op := range ops {
 		s.examples += len(op.Examples)
 	}
 	return s
+}
+
+// basePaths returns the paths of the hosts' default base URLs, without a
+// trailing slash, longest first. A default that still holds a variable
+// is left out.
+func basePaths(api *model.API) []string {
+	var paths []string
+	for _, h := range api.Hosts {
+		if h.Default == "" || strings.Contains(h.Default, "{{") {
+			continue
+		}
+		u, err := url.Parse(h.Default)
+		if err != nil {
+			continue
+		}
+		p := strings.TrimRight(u.Path, "/")
+		if p != "" && !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+	}
+	slices.SortFunc(paths, func(a, b string) int { return len(b) - len(a) })
+	return paths
+}
+
+// serve lets the replay server respond to r, and returns the response and
+// what the replay server recorded of the request. The caller holds s.mu.
+func (s *Server) serve(r *http.Request, body []byte) (*bufferedResponse, replay.ReplayRecord) {
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	res := &bufferedResponse{}
+	s.replay.ServeHTTP(res, r)
+	records := s.replay.Requests()
+	s.replay.Reset()
+	var rec replay.ReplayRecord
+	if len(records) > 0 {
+		rec = records[len(records)-1]
+	}
+	return res, rec
+}
+
+// withoutBasePath returns r with the first of the base paths that starts
+// its path removed, or nil when none does.
+func (s *Server) withoutBasePath(r *http.Request) *http.Request {
+	for _, p := range s.basePaths {
+		rest, ok := strings.CutPrefix(r.URL.Path, p)
+		if !ok || (rest != "" && rest[0] != '/') {
+			continue
+		}
+		if rest == "" {
+			rest = "/"
+		}
+		stripped := r.Clone(r.Context())
+		stripped.URL.Path = rest
+		stripped.URL.RawPath = ""
+		return stripped
+	}
+	return nil
 }
 
 // Counts returns the number of operations and of saved examples the server
@@ -71,20 +135,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("reading the request body: %v", err), status)
 		return
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-
-	var res bufferedResponse
 	s.mu.Lock()
-	s.replay.ServeHTTP(&res, r)
-	records := s.replay.Requests()
-	s.replay.Reset()
+	res, rec := s.serve(r, body)
+	if rec.Operation == "" {
+		if stripped := s.withoutBasePath(r); stripped != nil {
+			if strippedRes, strippedRec := s.serve(stripped, body); strippedRec.Operation != "" {
+				res, rec = strippedRes, strippedRec
+			}
+		}
+	}
 	s.mu.Unlock()
 
 	status := res.statusCode()
-	var rec replay.ReplayRecord
-	if len(records) > 0 {
-		rec = records[len(records)-1]
-	}
 	switch {
 	case rec.Operation == "":
 		s.logger.Warn("no request of the collection matches", "method", r.Method, "target", target, "status", status)

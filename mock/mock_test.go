@@ -214,3 +214,48 @@ func TestServerConcurrentRequests(t *testing.T) {
 		}
 	}
 }
+
+// basePathCollection has one request under {{baseUrl}} =
+// http://127.0.0.1:9/api with a saved example.
+const basePathCollection = `{
+	"info": {"name": "Base path", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+	"variable": [{"key": "baseUrl", "value": "http://127.0.0.1:9/api/"}],
+	"item": [{
+		"name": "Login",
+		"request": {"method": "GET", "url": "{{baseUrl}}/login"},
+		"response": [{"name": "OK", "code": 200, "header": [{"key": "Content-Type", "value": "application/json"}], "body": "{\"token\": \"t1\"}"}]
+	}]
+}`
+
+func TestServeWithAndWithoutBasePath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.json")
+	require.NoError(t, os.WriteFile(path, []byte(basePathCollection), 0o644))
+	res, err := pipeline.Model(pipeline.Options{Collection: path, DefaultPackage: "c"})
+	require.NoError(t, err)
+	srv := httptest.NewServer(NewServer(res.API, slog.New(slog.DiscardHandler)))
+	defer srv.Close()
+
+	tests := []struct {
+		path   string
+		status int
+	}{
+		{"/login", http.StatusOK},
+		{"/api/login", http.StatusOK},
+		{"/apix/login", http.StatusNotFound},
+		{"/api", http.StatusNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			resp, err := http.Get(srv.URL + tt.path)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+
+			assert.Equal(t, tt.status, resp.StatusCode, "%s", body)
+			if tt.status == http.StatusOK {
+				assert.JSONEq(t, `{"token": "t1"}`, string(body))
+			}
+		})
+	}
+}
