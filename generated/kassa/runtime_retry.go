@@ -107,7 +107,7 @@ func (c *Client) do(req *http.Request, op *operation, p *preparedOperation, hc *
 				return resp, body, nil
 			}
 		} else if attempt >= maxAttempts || req.Context().Err() != nil {
-			return nil, nil, redactURLError(err)
+			return nil, nil, redactURLError(err, req.URL)
 		}
 		wait := c.retry.backoff(attempt + 1)
 		if resp != nil {
@@ -119,13 +119,13 @@ func (c *Client) do(req *http.Request, op *operation, p *preparedOperation, hc *
 			if resp != nil {
 				return resp, body, nil
 			}
-			return nil, nil, redactURLError(err)
+			return nil, nil, redactURLError(err, req.URL)
 		}
 		if werr := sleep(req.Context(), wait); werr != nil {
 			if resp != nil {
 				return resp, body, nil
 			}
-			return nil, nil, fmt.Errorf("%w (waiting to retry after: %v)", werr, redactURLError(err))
+			return nil, nil, fmt.Errorf("%w (waiting to retry after: %v)", werr, redactURLError(err, req.URL))
 		}
 		attempt++
 		c.logDebug("retrying", "operation", op.name, "attempt", attempt)

@@ -82,7 +82,7 @@ func ErrorBodyAs[T any](err error) (*T, bool) {
 
 // redactURL returns u as text with the password of its user information
 // and the values of query parameters that look like credentials replaced
-// by "REDACTED".
+// by "REDACTED". Scheme, host, port and path are kept.
 func redactURL(u *url.URL) string {
 	if u == nil {
 		return ""
@@ -91,28 +91,58 @@ func redactURL(u *url.URL) string {
 	if _, ok := r.User.Password(); ok {
 		r.User = url.UserPassword(r.User.Username(), "REDACTED")
 	}
-	if r.RawQuery != "" {
-		parts := strings.Split(r.RawQuery, "&")
-		for i, part := range parts {
-			key, _, hasValue := strings.Cut(part, "=")
-			if hasValue && isSecretName(key) {
-				parts[i] = key + "=REDACTED"
-			}
-		}
-		r.RawQuery = strings.Join(parts, "&")
+	r.RawQuery = redactQuery(r.RawQuery)
+	if r.Opaque == "" {
+		return r.String()
 	}
-	s := r.String()
-	if r.Opaque != "" {
-		// URL.String writes Opaque without the host.
-		s = r.Scheme + "://" + r.Host + r.Opaque
-		if r.RawQuery != "" || r.ForceQuery {
-			s += "?" + r.RawQuery
+	// The request URLs that setURL builds carry their path in Opaque, and
+	// URL.String writes Opaque in place of the user information, host and
+	// path, so the text is put together here.
+	path := r.Opaque
+	if strings.HasPrefix(path, "//") {
+		// setURL writes a path starting with "//" in the absolute form
+		// "//host/path".
+		rest, ok := strings.CutPrefix(path[2:], r.Host)
+		if !ok {
+			return r.Scheme + ":" + path + querySuffix(&r)
 		}
-		if strings.HasPrefix(r.Opaque, "//") {
-			s = r.Scheme + ":" + r.Opaque
+		path = rest
+	}
+	var b strings.Builder
+	b.WriteString(r.Scheme)
+	b.WriteString("://")
+	if r.User != nil {
+		b.WriteString(r.User.String())
+		b.WriteByte('@')
+	}
+	b.WriteString(r.Host)
+	b.WriteString(path)
+	b.WriteString(querySuffix(&r))
+	return b.String()
+}
+
+// querySuffix returns the query of u with its "?", or "" when u has none.
+func querySuffix(u *url.URL) string {
+	if u.RawQuery == "" && !u.ForceQuery {
+		return ""
+	}
+	return "?" + u.RawQuery
+}
+
+// redactQuery returns the encoded query rawQuery with the value of each
+// parameter that isSecretName matches replaced by "REDACTED".
+func redactQuery(rawQuery string) string {
+	if rawQuery == "" {
+		return ""
+	}
+	parts := strings.Split(rawQuery, "&")
+	for i, part := range parts {
+		key, _, hasValue := strings.Cut(part, "=")
+		if hasValue && isSecretName(key) {
+			parts[i] = key + "=REDACTED"
 		}
 	}
-	return s
+	return strings.Join(parts, "&")
 }
 
 // isSecretName reports whether a query parameter named name likely
@@ -131,11 +161,19 @@ func isSecretName(name string) bool {
 }
 
 // redactURLError replaces the URL in a *url.Error, which net/http
-// returns for transport failures, with its redacted form.
-func redactURLError(err error) error {
+// returns for transport failures, with its redacted form. reqURL is the
+// URL of the request the client sent. net/http writes it with
+// URL.String, which drops the host of a URL whose path is in Opaque, so
+// when the error names that request the text is rebuilt from reqURL
+// instead of parsed back. The URL of a redirect, which net/http builds
+// itself, is parsed.
+func redactURLError(err error, reqURL *url.URL) error {
 	var ue *url.Error
 	if !errors.As(err, &ue) {
 		return err
+	}
+	if reqURL != nil && ue.URL == reqURL.String() {
+		return &url.Error{Op: ue.Op, URL: redactURL(reqURL), Err: ue.Err}
 	}
 	parsed, perr := url.Parse(ue.URL)
 	if perr != nil {

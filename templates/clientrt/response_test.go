@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -100,6 +101,61 @@ func TestNetworkErrorRedactsURL(t *testing.T) {
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), "abc123")
 	assert.Contains(t, err.Error(), "token=REDACTED")
+}
+
+// closedLoopbackAddr returns "127.0.0.1:PORT" of a listener that was
+// bound and closed, so that a dial to it is refused.
+func closedLoopbackAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close())
+	return addr
+}
+
+func TestConnectionErrorKeepsHost(t *testing.T) {
+	addr := closedLoopbackAddr(t)
+	spec := testSpec()
+	spec.schemes = []authScheme{{kind: "apikey", params: map[string]string{"key": "api_key", "value": "SUPERSECRET", "in": "query"}}}
+	connectionRefused := ": dial tcp " + addr + ": connect: connection refused"
+	tests := []struct {
+		name    string
+		baseURL string
+		path    []string
+		want    string
+	}{
+		{"path", "http://" + addr, []string{"a2"},
+			`ApikeyQuery: Get "http://` + addr + `/a2?api_key=REDACTED"` + connectionRefused},
+		{"base path and password", "http://till:PASSWORD@" + addr + "/api/v1", []string{"a2"},
+			`ApikeyQuery: Get "http://till:REDACTED@` + addr + `/api/v1/a2?api_key=REDACTED"` + connectionRefused},
+		{"path starting with two slashes", "http://" + addr, []string{"", "a2"},
+			`ApikeyQuery: Get "http://` + addr + `//a2?api_key=REDACTED"` + connectionRefused},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newTestClient(t, spec, tt.baseURL)
+			op := &operation{name: "ApikeyQuery", method: http.MethodGet, path: tt.path, auth: 0}
+			err := c.send(context.Background(), op, nil, nil, nil)
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+			assert.NotContains(t, err.Error(), "SUPERSECRET")
+			assert.NotContains(t, err.Error(), "PASSWORD")
+		})
+	}
+}
+
+func TestRedirectConnectionErrorRedactsURL(t *testing.T) {
+	addr := closedLoopbackAddr(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://"+addr+"/next?till=1&token=REDIRECTSECRET", http.StatusFound)
+	}))
+	defer srv.Close()
+	c := newTestClient(t, testSpec(), srv.URL)
+	err := c.send(context.Background(), getOp("start"), nil, nil, nil)
+	require.Error(t, err)
+	assert.Equal(t, `Get: Get "http://`+addr+`/next?till=1&token=REDACTED": dial tcp `+addr+`: connect: connection refused`, err.Error())
+	assert.NotContains(t, err.Error(), "REDIRECTSECRET")
 }
 
 func TestResponseBodyLimit(t *testing.T) {
