@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"go/build/constraint"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"github.com/dave/jennifer/jen"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/pmgen/pmgen/model"
 )
 
 // renderCode renders code as the body of a function in a formatted file.
@@ -91,4 +94,28 @@ func TestCommentLinesDropHiddenCharacters(t *testing.T) {
 	got := commentLines("a\u202eb\u2066c\u200bd\x00e\x1bf\ufeffg\u2028h\r\ni\u0085j")
 
 	assert.Equal(t, []string{"abcdefg", "h", "i", "j"}, got)
+}
+
+func TestBodyReferencesOncePerName(t *testing.T) {
+	body := &model.Body{
+		Template: `{"shift": "{{shiftId}}", "sum": {{amount}}, "again": "{{shiftId}}", "key": "{{$guid}}"}`,
+		Form:     []model.FormField{{Key: "cashier", Value: "{{cashier}}"}},
+	}
+
+	assert.Equal(t, []string{"{{shiftId}}", "{{amount}}", "{{$guid}}", "{{cashier}}"}, bodyReferences(body))
+	assert.Nil(t, bodyReferences(nil))
+	assert.Nil(t, bodyReferences(&model.Body{Template: `{"a": 1}`}))
+}
+
+func TestBodyReferencesCountsTheRest(t *testing.T) {
+	var template strings.Builder
+	for i := range maxBodyReferences + 3 {
+		fmt.Fprintf(&template, "{{v%d}}", i)
+	}
+
+	refs := bodyReferences(&model.Body{Template: template.String()})
+
+	require.Len(t, refs, maxBodyReferences+1)
+	assert.Equal(t, "{{v0}}", refs[0])
+	assert.Equal(t, "3 more", refs[maxBodyReferences])
 }

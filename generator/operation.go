@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"path"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -375,5 +376,41 @@ func (g *gen) methodDoc(op *model.Operation) []jen.Code {
 		}
 		lines = append(lines, commentLines(p.Doc)...)
 	}
+	if refs := bodyReferences(op.Body); len(refs) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, commentLines(fmt.Sprintf("The collection's body takes %s from variables. "+
+			"The method sends the body it is given, so the caller sets these values; "+
+			"c.Session().Get returns one that a script of an earlier request stored.", strings.Join(refs, ", ")))...)
+	}
 	return docLines(lines)
+}
+
+// maxBodyReferences is how many variables of a body a method doc names.
+const maxBodyReferences = 8
+
+// bodyReferences returns the {{variable}} references of a body's text and
+// form values, each once, in order, as "{{name}}"; past maxBodyReferences
+// the last entry counts the rest.
+func bodyReferences(b *model.Body) []string {
+	if b == nil {
+		return nil
+	}
+	templates := []string{b.Template}
+	for _, f := range b.Form {
+		templates = append(templates, f.Value)
+	}
+	var refs []string
+	seen := map[string]bool{}
+	for _, t := range templates {
+		for _, name := range model.References(t) {
+			if !seen[name] {
+				seen[name] = true
+				refs = append(refs, "{{"+name+"}}")
+			}
+		}
+	}
+	if len(refs) > maxBodyReferences {
+		refs = append(refs[:maxBodyReferences], fmt.Sprintf("%d more", len(refs)-maxBodyReferences))
+	}
+	return refs
 }

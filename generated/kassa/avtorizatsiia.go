@@ -136,6 +136,10 @@ func postVkhodKassira(e *scriptEnv) {
 //
 // В ответе приходит токен сессии; скрипт тестов сохраняет его в переменную окружения `sessionToken`, и
 // все следующие запросы передают его как Bearer-токен.
+//
+// The collection's body takes {{cashierLogin}}, {{cashierPin}}, {{deviceId}} from variables. The
+// method sends the body it is given, so the caller sets these values; c.Session().Get returns one that
+// a script of an earlier request stored.
 func (c *Client) VkhodKassira(ctx context.Context, body VkhodKassiraRequest, opts ...CallOption) (*VkhodKassiraResponse, error) {
 	out := new(VkhodKassiraResponse)
 	if err := c.send(ctx, &opVkhodKassira, &callInput{json: body}, out, opts); err != nil {

@@ -214,6 +214,10 @@ func postProdazhaZaNalichnye(e *scriptEnv) {
 //
 // Регистрирует чек продажи с оплатой наличными. Сумма позиции равна цене, умноженной на количество;
 // НДС входит в цену. Если получено больше суммы чека, сервер возвращает сдачу в поле `change`.
+//
+// The collection's body takes {{shiftId}}, {{currency}} from variables. The method sends the body it
+// is given, so the caller sets these values; c.Session().Get returns one that a script of an earlier
+// request stored.
 func (c *Client) ProdazhaZaNalichnye(ctx context.Context, body ProdazhaZaNalichnyeRequest, opts ...CallOption) (*ProdazhaZaNalichnyeResponse, error) {
 	out := new(ProdazhaZaNalichnyeResponse)
 	if err := c.send(ctx, &opProdazhaZaNalichnye, &callInput{json: body}, out, opts); err != nil {
@@ -264,6 +268,10 @@ func postProdazhaPoBankovskoiKarte(e *scriptEnv) {
 //
 // Чек продажи с оплатой банковской картой. Оплату проводит платёжный терминал; в чек передаются RRN,
 // код авторизации и маскированный номер карты из ответа терминала.
+//
+// The collection's body takes {{shiftId}}, {{currency}} from variables. The method sends the body it
+// is given, so the caller sets these values; c.Session().Get returns one that a script of an earlier
+// request stored.
 func (c *Client) ProdazhaPoBankovskoiKarte(ctx context.Context, body ProdazhaPoBankovskoiKarteRequest, opts ...CallOption) (*ProdazhaPoBankovskoiKarteResponse, error) {
 	out := new(ProdazhaPoBankovskoiKarteResponse)
 	if err := c.send(ctx, &opProdazhaPoBankovskoiKarte, &callInput{json: body}, out, opts); err != nil {
@@ -316,6 +324,10 @@ func postSozdatQRPlatezh(e *scriptEnv) {
 //
 // Создаёт платёж электронными деньгами по QR-коду. Строку `qrPayload` касса показывает покупателю на
 // экране; покупатель оплачивает её в приложении банка.
+//
+// The collection's body takes {{shiftId}}, {{currency}} from variables. The method sends the body it
+// is given, so the caller sets these values; c.Session().Get returns one that a script of an earlier
+// request stored.
 func (c *Client) SozdatQRPlatezh(ctx context.Context, body SozdatQRPlatezhRequest, opts ...CallOption) (*SozdatQRPlatezhResponse, error) {
 	out := new(SozdatQRPlatezhResponse)
 	if err := c.send(ctx, &opSozdatQRPlatezh, &callInput{json: body}, out, opts); err != nil {
@@ -405,6 +417,10 @@ func postChekPoOplateQRKodom(e *scriptEnv) {
 //
 // Чек продажи, оплаченной по QR-коду. Регистрируется только после того, как «Статус QR-платежа» вернул
 // `PAID`; сумма чека должна совпадать с суммой платежа.
+//
+// The collection's body takes {{shiftId}}, {{qrPaymentId}}, {{currency}} from variables. The method
+// sends the body it is given, so the caller sets these values; c.Session().Get returns one that a
+// script of an earlier request stored.
 func (c *Client) ChekPoOplateQRKodom(ctx context.Context, body ChekPoOplateQRKodomRequest, opts ...CallOption) (*ChekPoOplateQRKodomResponse, error) {
 	out := new(ChekPoOplateQRKodomResponse)
 	if err := c.send(ctx, &opChekPoOplateQRKodom, &callInput{json: body}, out, opts); err != nil {

@@ -99,6 +99,10 @@ func postOtkrytSmenu(e *scriptEnv) {
 //
 // Открывает смену на кассе. Без открытой смены продажи, возвраты и операции с наличными отклоняются с
 // ошибкой `SHIFT_NOT_OPEN`.
+//
+// The collection's body takes {{cashierLogin}}, {{cashierName}} from variables. The method sends the
+// body it is given, so the caller sets these values; c.Session().Get returns one that a script of an
+// earlier request stored.
 func (c *Client) OtkrytSmenu(ctx context.Context, body OtkrytSmenuRequest, opts ...CallOption) (*OtkrytSmenuResponse, error) {
 	out := new(OtkrytSmenuResponse)
 	if err := c.send(ctx, &opOtkrytSmenu, &callInput{json: body}, out, opts); err != nil {

@@ -50,6 +50,10 @@ var opVnesenieNalichnykh = operation{
 //
 // Внесение наличных в денежный ящик (размен). Сумма берётся из переменной коллекции `cashInAmount` и
 // подставляется в тело числом, без кавычек.
+//
+// The collection's body takes {{shiftId}}, {{cashInAmount}}, {{currency}} from variables. The method
+// sends the body it is given, so the caller sets these values; c.Session().Get returns one that a
+// script of an earlier request stored.
 func (c *Client) VnesenieNalichnykh(ctx context.Context, body VnesenieNalichnykhRequest, opts ...CallOption) (*VnesenieNalichnykhResponse, error) {
 	out := new(VnesenieNalichnykhResponse)
 	if err := c.send(ctx, &opVnesenieNalichnykh, &callInput{json: body}, out, opts); err != nil {
@@ -82,6 +86,10 @@ var opIzieiatieNalichnykh = operation{
 //	POST {{baseUrl}}/api/v1/cash/out
 //
 // Изъятие наличных из денежного ящика (инкассация). Сумма не может превышать остаток наличных в кассе.
+//
+// The collection's body takes {{shiftId}}, {{currency}} from variables. The method sends the body it
+// is given, so the caller sets these values; c.Session().Get returns one that a script of an earlier
+// request stored.
 func (c *Client) IzieiatieNalichnykh(ctx context.Context, body VnesenieNalichnykhRequest, opts ...CallOption) (*VnesenieNalichnykhResponse, error) {
 	out := new(VnesenieNalichnykhResponse)
 	if err := c.send(ctx, &opIzieiatieNalichnykh, &callInput{json: body}, out, opts); err != nil {

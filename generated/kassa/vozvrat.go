@@ -77,6 +77,10 @@ func postVozvratPoChekuProdazhi(e *scriptEnv) {
 //
 // Чек возврата по ранее пробитому чеку продажи. Возвращаются только позиции исходного чека и не больше
 // проданного количества; деньги возвращаются тем же способом оплаты.
+//
+// The collection's body takes {{shiftId}}, {{receiptId}}, {{currency}} from variables. The method
+// sends the body it is given, so the caller sets these values; c.Session().Get returns one that a
+// script of an earlier request stored.
 func (c *Client) VozvratPoChekuProdazhi(ctx context.Context, body VozvratPoChekuProdazhiRequest, opts ...CallOption) (*VozvratPoChekuProdazhiResponse, error) {
 	out := new(VozvratPoChekuProdazhiResponse)
 	if err := c.send(ctx, &opVozvratPoChekuProdazhi, &callInput{json: body}, out, opts); err != nil {
