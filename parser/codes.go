@@ -27,6 +27,8 @@ import "github.com/pmgen/pmgen/diag"
 //	unknown-body-mode     warning   a request body has a "mode" outside the format
 //	auth-without-type     warning   an auth object has no "type"
 //	invalid-status-code   warning   a saved response's "code" is not an integer
+//	environment-without-values warning an environment has no "values"
+//	variable-without-key  warning   an environment variable has no "key", so it is ignored
 const (
 	CodeInputTooLarge      diag.Code = "input-too-large"
 	CodeSyntaxError        diag.Code = "syntax-error"
@@ -49,4 +51,7 @@ const (
 	CodeUnknownBodyMode    diag.Code = "unknown-body-mode"
 	CodeAuthWithoutType    diag.Code = "auth-without-type"
 	CodeInvalidStatusCode  diag.Code = "invalid-status-code"
+
+	CodeEnvironmentWithoutValues diag.Code = "environment-without-values"
+	CodeVariableWithoutKey       diag.Code = "variable-without-key"
 )

@@ -29,10 +29,28 @@ func (d *decoder) environment(n node) *Environment {
 		d.fail(CodeNotAnEnvironment, n, "the file contains a JSON %s, want a Postman environment object", n.v.Kind)
 		return nil
 	}
-	return &Environment{
-		File:      d.file,
-		Name:      d.text(n.field("name")),
-		Scope:     d.text(n.field("_postman_variable_scope")),
-		Variables: d.variables(n.field("values")),
+	values := n.field("values")
+	if values.missing() {
+		if !n.field("info").missing() || !n.field("item").missing() {
+			d.fail(CodeNotAnEnvironment, n, "the file is a Postman collection, not an environment: pass it with -collection, and its environment with -env")
+			return nil
+		}
+		d.warn(CodeEnvironmentWithoutValues, n, `the environment has no "values", so it defines no variables; an exported Postman environment keeps them there`)
 	}
+	env := &Environment{
+		File:  d.file,
+		Name:  d.text(n.field("name")),
+		Scope: d.text(n.field("_postman_variable_scope")),
+	}
+	for _, e := range d.list(values) {
+		v := d.variable(e)
+		if v == nil {
+			continue
+		}
+		if v.Key == "" {
+			d.warn(CodeVariableWithoutKey, e, `this variable has no "key", so it is ignored`)
+		}
+		env.Variables = append(env.Variables, v)
+	}
+	return env
 }
