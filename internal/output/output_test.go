@@ -164,6 +164,9 @@ func TestPlanRejectsUnsafeFolder(t *testing.T) {
 		{"workspace root", map[string]string{"go.work": "go 1.24\n"}, "is the root of a module, workspace or repository (it has go.work)"},
 		{"repository root", map[string]string{".git/HEAD": "ref: refs/heads/main\n"}, "is the root of a module, workspace or repository (it has .git)"},
 		{"other package", map[string]string{"main.go": "package main\n\nfunc main() {}\n"}, "holds main.go of package main, not kassa"},
+		{"other package on linux only", map[string]string{"main.go": "//go:build linux\n\npackage main\n"}, "holds main.go of package main, not kassa"},
+		{"other package unless ignore", map[string]string{"main.go": "//go:build !ignore\n\npackage main\n"}, "holds main.go of package main, not kassa"},
+		{"unreadable file", map[string]string{"client.go/x": "folder named like a file"}, "read output folder: read "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,6 +185,8 @@ func TestPlanAcceptsSamePackageAndTests(t *testing.T) {
 		"helpers.go":      handGo,
 		"example_test.go": "package kassa_test\n",
 		"broken.go":       "this is not Go",
+		"gen.go":          "//go:build ignore\n\n// gen writes a table.\npackage main\n",
+		"tool.go":         "// Code written by hand.\n\n//go:build ignore && linux\n\npackage main\n",
 	})
 	changes, err := Plan(dir, "kassa", files("client.go", clientV1))
 	require.NoError(t, err)
