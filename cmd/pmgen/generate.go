@@ -14,6 +14,7 @@ import (
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/internal/output"
 	"github.com/pmgen/pmgen/internal/pipeline"
+	"github.com/pmgen/pmgen/model/naming"
 )
 
 // generateFlags are the flags of generate, shared by check.
@@ -63,19 +64,18 @@ func (f *generateFlags) validate(rest []string) error {
 }
 
 // defaultPackage derives a package name from the output folder's name:
-// lower case letters and digits only, "client" when none are left.
+// its words, transliterated like every Go name pmgen makes, in lower case
+// and joined, without leading digits; "client" when nothing is left.
 func defaultPackage(out string) string {
-	base := strings.ToLower(lastElem(out))
-	var b strings.Builder
-	for _, r := range base {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9' && b.Len() > 0) {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 || token.IsKeyword(b.String()) {
+	words, ok := naming.Words(lastElem(out))
+	if !ok {
 		return "client"
 	}
-	return b.String()
+	name := strings.TrimLeft(strings.Join(words, ""), "0123456789")
+	if name == "" || token.IsKeyword(name) {
+		return "client"
+	}
+	return name
 }
 
 func lastElem(path string) string {
