@@ -273,6 +273,9 @@ func (c *Client) setHosts(cfg *clientConfig) error {
 		if baseURL == "" {
 			return fmt.Errorf("%s: empty base URL", c.spec.hosts[i].option)
 		}
+		if err := checkBaseURLOption(c.spec.hosts[i].option, baseURL); err != nil {
+			return err
+		}
 		c.hosts[i] = parseTemplate(baseURL, false)
 	}
 	return nil

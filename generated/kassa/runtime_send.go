@@ -288,6 +288,9 @@ func (c *Client) buildTarget(r *resolver, op *operation, p *preparedOperation, a
 	if len(buf) == 0 {
 		return requestTarget{}, fmt.Errorf("empty base URL: set it with %s", c.spec.hosts[op.host].option)
 	}
+	if err := checkExpandedBaseURL(buf, &c.spec.hosts[op.host]); err != nil {
+		return requestTarget{}, err
+	}
 	for i := range p.path {
 		seg := &p.path[i]
 		buf = append(buf, '/')
