@@ -7,7 +7,7 @@ import "github.com/pmgen/pmgen/diag"
 const (
 	// CodeNoRequests: the collection has no requests; the client is empty.
 	CodeNoRequests diag.Code = "no-requests"
-	// CodeMissingURL: a request has no URL.
+	// CodeMissingURL: a request's URL object has neither host nor path.
 	CodeMissingURL diag.Code = "missing-url"
 	// CodeUndefinedVariable: a {{variable}} that nothing defines; it
 	// becomes a method parameter.

@@ -18,10 +18,9 @@ func (b *builder) resolveOperations() {
 		op.KeepBody = keepBody(src)
 
 		parts := splitURL(req.URL)
-		switch {
-		case !req.HasURL:
-			b.diags.Warn(CodeMissingURL, op.Pos, op.Where, "the request has no URL: the client sends it to the base URL alone; add a URL to the request")
-		case req.URL.Object && !req.URL.HasHost && !req.URL.HasPath:
+		// A request without any URL has the parser's request-without-url
+		// warning already.
+		if req.HasURL && req.URL.Object && !req.URL.HasHost && !req.URL.HasPath {
 			b.diags.Warn(CodeMissingURL, op.Pos, op.Where,
 				"the URL object has neither host nor path, so Postman ignores its raw text and sends nothing; the client sends the request only once its base URL option is set; add host and path to the URL")
 		}
@@ -38,6 +37,7 @@ func (b *builder) resolveOperations() {
 		op.Auth = b.effectiveAuth(src)
 		b.resolveUndefined(op)
 	}
+	b.setHostDefaults()
 }
 
 // normalizeMethod returns the method Postman sends: upper case, GET when
@@ -69,24 +69,33 @@ func keepBody(src *opSource) bool {
 // disableBodyPruning is set.
 var prunedMethods = []Method{"GET", "HEAD", "COPY", "PURGE", "UNLOCK"}
 
-// host returns the Host of a host template, creating it on first use. A
-// template that is exactly one variable reference takes its default from
-// that variable, which then needs no option of its own.
+// host returns the Host of a host template, creating it on first use.
 func (b *builder) host(template string, op *Operation) *Host {
 	if h, ok := b.hosts[template]; ok {
 		return h
 	}
 	h := &Host{Template: template}
-	if refs := References(template); len(refs) == 1 && template == "{{"+refs[0]+"}}" {
-		if v, ok := b.variables[refs[0]]; ok && !v.Secret {
-			h.Default = v.Default
-		}
-	} else if len(refs) == 0 {
-		h.Default = template
-	}
 	b.hosts[template] = h
 	b.api.Hosts = append(b.api.Hosts, h)
 	return h
+}
+
+// setHostDefaults sets the default of every host. A template that is
+// exactly one variable reference takes its default from that variable,
+// which then needs no option of its own. It runs once every auth of the
+// collection has marked the variables of its credentials secret.
+func (b *builder) setHostDefaults() {
+	for _, h := range b.api.Hosts {
+		refs := References(h.Template)
+		switch {
+		case len(refs) == 0:
+			h.Default = h.Template
+		case len(refs) == 1 && h.Template == "{{"+refs[0]+"}}":
+			if v, ok := b.variables[refs[0]]; ok && !v.Secret {
+				h.Default = v.Default
+			}
+		}
+	}
 }
 
 // resolvePath turns path segments into templates; a ":name" segment with
