@@ -46,6 +46,11 @@ func (c *converter) convert(s *shape, p path, name string) *types.Type {
 		if ref := c.r.opts.Fraction; ref != nil {
 			return &types.Type{Kind: types.External, Ref: ref, Path: p.String()}
 		}
+		if s.bigInt && !s.written {
+			// An integer too large for int64, such as a 20-digit ID,
+			// would lose digits in a float64.
+			return &types.Type{Kind: types.External, Ref: &types.Ref{ImportPath: "encoding/json", Name: "Number"}, Path: p.String()}
+		}
 		return &types.Type{Kind: types.Float, Path: p.String()}
 	case kinds.has(kindString):
 		if c.r.opts.Time && !s.notTime {

@@ -46,6 +46,10 @@ type shape struct {
 	placeholderOrigin int
 	// notTime is set when some string here is not an RFC 3339 timestamp.
 	notTime bool
+	// bigInt is set when some number here is an integer beyond the int64
+	// range, and written is set when some number has a decimal point or
+	// an exponent.
+	bigInt, written bool
 
 	objects int // number of objects merged into fields
 	fields  []*field
@@ -88,7 +92,15 @@ func (m *merger) add(s *shape, v *jsontree.Value) {
 	case jsontree.Bool:
 		s.mark(kindBool, m.sample)
 	case jsontree.Number:
-		s.mark(numberKind(v.Str), m.sample)
+		k := numberKind(v.Str)
+		s.mark(k, m.sample)
+		if k == kindFloat {
+			if strings.ContainsAny(v.Str, ".eE") {
+				s.written = true
+			} else {
+				s.bigInt = true
+			}
+		}
 	case jsontree.String:
 		s.mark(kindString, m.sample)
 		if !isTimestamp(v.Str) {
@@ -183,13 +195,13 @@ func (m *merger) addPlaceholder(s *shape, text string) {
 }
 
 // numberKind returns kindFloat for a number written with a decimal point or
-// an exponent, or too large for an int64, and kindInt otherwise.
+// an exponent, or too large for an int64, and kindInt otherwise. The
+// converter types a place whose only numbers beyond int64 are integers as
+// json.Number, which keeps every digit.
 func numberKind(text string) kind {
 	if strings.ContainsAny(text, ".eE") {
 		return kindFloat
 	}
-	// NOTE: an integer beyond the int64 range is typed as a fraction so
-	// that it still decodes, though float64 rounds it.
 	if _, err := strconv.ParseInt(text, 10, 64); err != nil {
 		return kindFloat
 	}
