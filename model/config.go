@@ -195,6 +195,27 @@ func (b *builder) reportOperationPinConflicts(conflicts []naming.PinConflict, na
 	}
 }
 
+// reportDisplacedOperations warns about each request that did not get its
+// own name because the config pins that name for another request: a
+// later release could otherwise rename it without notice.
+func (b *builder) reportDisplacedOperations(cands []naming.Candidate, names []string) {
+	pinnedBy := map[string]int{}
+	for i, c := range cands {
+		if c.Pinned != "" && names[i] == c.Pinned {
+			pinnedBy[c.Pinned] = i
+		}
+	}
+	for i, c := range cands {
+		j, ok := pinnedBy[c.Base]
+		if c.Pinned != "" || !ok || names[i] == c.Base {
+			continue
+		}
+		op := b.api.Operations[i]
+		b.diags.Warn(CodeNameConflict, op.Pos, op.Where, "the request would be named %s, which names.requests gives to %q, so it is named %s; pin a name for it too to keep it stable",
+			c.Base, b.api.Operations[j].Where, names[i])
+	}
+}
+
 // reportUnusedNames warns about the request and folder names that named
 // nothing, in file order.
 func (b *builder) reportUnusedNames() {

@@ -170,6 +170,7 @@ func (b *builder) nameOperations(clientMethods []string) {
 	}
 	names, conflicts := naming.Resolve(cands, clientMethods)
 	b.reportOperationPinConflicts(conflicts, names)
+	b.reportDisplacedOperations(cands, names)
 	for i, op := range b.api.Operations {
 		op.GoName = names[i]
 	}
