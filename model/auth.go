@@ -25,6 +25,22 @@ var secretAuthParams = map[AuthKind][]string{
 	AuthOAuth2: {"accessToken"},
 }
 
+// unsentCredentialParams lists, for each auth type, the credential
+// parameters that the client does not send itself: the parameters of the
+// auth types pmgen does not implement, and oauth2's parameters for getting
+// a token. Variables they refer to are secret too, because a request or a
+// script may read the same variables.
+var unsentCredentialParams = map[string][]string{
+	"oauth2":   {"clientSecret", "password", "refreshToken"},
+	"oauth1":   {"consumerSecret", "token", "tokenSecret", "privateKey"},
+	"awsv4":    {"secretKey", "sessionToken"},
+	"hawk":     {"authKey"},
+	"ntlm":     {"password"},
+	"jwt":      {"secret", "privateKey"},
+	"edgegrid": {"accessToken", "clientToken", "clientSecret"},
+	"asap":     {"privateKey"},
+}
+
 // structuralAuthParams lists the non-secret parameters the client uses.
 var structuralAuthParams = map[AuthKind][]string{
 	AuthAPIKey: {"key", "in"},
@@ -50,6 +66,11 @@ func (b *builder) effectiveAuth(src *opSource) *Auth {
 		return nil
 	}
 	kind := AuthKind(strings.ToLower(auth.Type))
+	for _, key := range unsentCredentialParams[string(kind)] {
+		if v, ok := auth.Param(key); ok {
+			b.secretReferences(References(v))
+		}
+	}
 	switch kind {
 	case AuthNone:
 		return nil
@@ -119,16 +140,12 @@ func schemeID(kind AuthKind, params map[string]string) string {
 }
 
 // credentialTemplate returns the template a credential is read from. A
-// template over variables stays as it is, and each variable it names that
-// nothing defines becomes a secret variable; a literal becomes a new
-// secret variable named after the auth kind and parameter.
+// template over variables stays as it is, and the variables it refers to
+// become secret. A literal becomes a new secret variable named after the
+// auth kind and parameter.
 func (b *builder) credentialTemplate(kind AuthKind, key, value string) string {
 	if refs := References(value); len(refs) > 0 {
-		for _, name := range refs {
-			if !b.defined(name) {
-				b.secretVariable(name)
-			}
-		}
+		b.secretReferences(refs)
 		return value
 	}
 	literal := string(kind) + "\x00" + key + "\x00" + value
@@ -145,7 +162,30 @@ func (b *builder) credentialTemplate(kind AuthKind, key, value string) string {
 	return "{{" + name + "}}"
 }
 
-// secretVariable adds a required variable without a default.
+// secretReferences makes the named variables secret, and every variable
+// that their values refer to at any depth, in the collection or in an
+// environment file. A name that nothing defines becomes a new secret
+// variable. Dynamic variables and variables that only scripts set have no
+// value in the code, so they stay as they are.
+func (b *builder) secretReferences(names []string) {
+	queue := slices.Clone(names)
+	seen := map[string]bool{}
+	for len(queue) > 0 {
+		name := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		if _, ok := b.variables[name]; ok || !b.defined(name) {
+			b.secretVariable(name)
+		}
+		queue = append(queue, b.valueRefs[name]...)
+	}
+}
+
+// secretVariable makes a variable required and removes its default,
+// adding it when nothing defines it.
 func (b *builder) secretVariable(name string) {
 	if v, ok := b.variables[name]; ok {
 		v.Secret, v.Default = true, ""

@@ -15,8 +15,10 @@ import (
 // collectVariables records the variables known before any request runs:
 // collection variables (folder variables count as collection variables,
 // as Postman's runner treats them) and every value of the environment
-// files. Environment values and secret-looking variables lose their value:
-// their options are required.
+// files. Environment values never become defaults: a variable that only
+// environment files define is required, and one the collection defines
+// too keeps the collection's value as its default. Secret-looking
+// variables lose their value wherever it comes from.
 func (b *builder) collectVariables() {
 	c := b.in.Collection
 	for _, v := range c.Variables {
@@ -44,29 +46,29 @@ func (b *builder) addFolderVariables(items []*parser.Item) {
 	}
 }
 
+// addVariable records one definition of a variable. The collection's
+// definitions come before the environments', so a variable that an
+// environment file creates has no collection value and stays secret.
 func (b *builder) addVariable(v *parser.Variable, scope VariableScope) {
 	if v.Disabled || v.Key == "" {
 		return
 	}
-	fromEnvironment := scope != ScopeCollection
-	secret := fromEnvironment || v.Type == "secret" || SecretName(v.Key)
 	value := PostmanValue(v)
-	if secret {
-		value = ""
-	}
+	b.valueRefs[v.Key] = append(b.valueRefs[v.Key], References(value)...)
 	existing, ok := b.variables[v.Key]
 	if !ok {
-		existing = &Variable{Name: v.Key, Scope: scope, Doc: v.Description}
+		existing = &Variable{Name: v.Key, Scope: scope, Doc: v.Description, Secret: scope != ScopeCollection}
 		b.variables[v.Key] = existing
 		b.api.Variables = append(b.api.Variables, existing)
 	}
-	// A narrower scope wins, as in Postman; a later definition in the
-	// same scope replaces an earlier one.
-	if scope <= existing.Scope {
-		existing.Scope = scope
+	// A later collection definition replaces an earlier one. The scope is
+	// the narrowest that defines the variable, as in Postman, so that an
+	// option overrides a value that WithEnvironmentFile reads at run time.
+	if scope == ScopeCollection {
 		existing.Default = value
 	}
-	existing.Secret = existing.Secret || secret
+	existing.Scope = min(existing.Scope, scope)
+	existing.Secret = existing.Secret || v.Type == "secret" || SecretName(v.Key)
 	if existing.Secret {
 		existing.Default = ""
 	}

@@ -20,6 +20,9 @@ type builder struct {
 	ops []*opSource
 	// variables by name: every variable known before any request runs.
 	variables map[string]*Variable
+	// valueRefs maps each variable to the variables that its values, in
+	// the collection and in every environment file, refer to.
+	valueRefs map[string][]string
 	// scriptSets is the set of variables some script assigns.
 	scriptSets map[string]bool
 	hosts      map[string]*Host
@@ -58,6 +61,7 @@ func newBuilder(in Input) *builder {
 			Package:      pkg,
 		},
 		variables:   map[string]*Variable{},
+		valueRefs:   map[string][]string{},
 		scriptSets:  map[string]bool{},
 		hosts:       map[string]*Host{},
 		schemes:     map[string]*AuthScheme{},
