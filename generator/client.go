@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -93,6 +94,36 @@ func (g *gen) varSpecs() []jen.Code {
 		}
 		out = append(out, jen.Values(d))
 	}
+	return append(out, g.hostVarSpecs()...)
+}
+
+// hostVarSpecs emits a varSpec for each host template that is exactly one
+// variable with a default, such as {{baseUrl}}, unless the variable has a
+// spec of its own:
+//
+//	{name: "baseUrl", option: "WithBaseURL", scope: ScopeCollection, value: "https://example.com"}
+//
+// The model gives such a variable no option because the base URL option
+// replaces the whole template, so the client learns the default only from
+// this spec. The default is the collection's value, and a value that
+// WithEnvironmentFile reads wins over it, as an environment does in Postman.
+func (g *gen) hostVarSpecs() []jen.Code {
+	var out []jen.Code
+	for _, h := range g.api.Hosts {
+		refs := model.References(h.Template)
+		if h.Default == "" || len(refs) != 1 || h.Template != "{{"+refs[0]+"}}" {
+			continue
+		}
+		if slices.ContainsFunc(g.api.Variables, func(v *model.Variable) bool { return v.Name == refs[0] }) {
+			continue
+		}
+		out = append(out, jen.Values(jen.Dict{
+			jen.Id("name"):   jen.Lit(refs[0]),
+			jen.Id("scope"):  jen.Id(scopeConstant(model.ScopeCollection)),
+			jen.Id("option"): jen.Lit(h.GoName),
+			jen.Id("value"):  jen.Lit(h.Default),
+		}))
+	}
 	return out
 }
 
@@ -138,7 +169,7 @@ func (g *gen) hostOption(i int, h *model.Host) jen.Code {
 	if h.Default != "" {
 		lines = append(lines, fmt.Sprintf("Default: %s.", oneLine(h.Default)))
 	} else {
-		lines = append(lines, "The collection gives no default: requests to this host fail until it is set.")
+		lines = append(lines, "It has no default in the code, so requests to this host fail until it is set.")
 	}
 	return jen.Add(append(docLines(lines),
 		jen.Func().Id(h.GoName).Params(jen.Id("baseURL").String()).Id("Option").
@@ -158,6 +189,8 @@ func (g *gen) variableOption(v *model.Variable) jen.Code {
 	switch {
 	case v.Secret:
 		lines = append(lines, "It is a credential: the collection's value is not in the code, so requests that read it fail until it is set.")
+	case v.Scope == model.ScopeEnvironment:
+		lines = append(lines, fmt.Sprintf("Default: %q, the collection's value. The environment's value is not in the code.", oneLine(v.Default)))
 	default:
 		lines = append(lines, fmt.Sprintf("Default: %q.", oneLine(v.Default)))
 	}

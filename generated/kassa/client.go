@@ -74,6 +74,11 @@ var api = &apiSpec{
 		option: "WithSessionToken",
 		scope:  ScopeEnvironment,
 		secret: true,
+	}, {
+		name:   "baseUrl",
+		option: "WithBaseURL",
+		scope:  ScopeCollection,
+		value:  "https://kassa.example.invalid",
 	}},
 }
 
@@ -86,7 +91,7 @@ func New(opts ...Option) (*Client, error) {
 
 // WithBaseURL sets the base URL of the requests sent to {{baseUrl}}:
 // scheme, host, port and an optional path prefix, such as "https://example.com/api".
-// The collection gives no default: requests to this host fail until it is set.
+// Default: https://kassa.example.invalid.
 func WithBaseURL(baseURL string) Option {
 	return hostOption(0, baseURL)
 }
