@@ -183,11 +183,12 @@ func (g *gen) stepFunc(op *model.Operation) jen.Code {
 		jen.Var().Id("r").Id("Response"),
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("h").Dot("client").Dot(op.GoName).Call(callArgs...),
 	)
-	after := jen.Id("h").Dot("after").Call(jen.Id("t"), jen.Lit(op.GoName), jen.Err(), jen.Op("&").Id("r"))
 	if checks := checkStatements(op); len(checks) > 0 {
+		after := jen.Id("h").Dot("after").Call(jen.Id("t"), jen.Lit(op.GoName), jen.Err(), jen.Op("&").Id("r"))
 		body = append(body, jen.If(jen.Id("e").Op(":=").Add(after), jen.Id("e").Op("!=").Nil()).Block(checks...))
 	} else {
-		body = append(body, after)
+		// h.finish(t, "OtkrytSmenu", err)
+		body = append(body, jen.Id("h").Dot("finish").Call(jen.Id("t"), jen.Lit(op.GoName), jen.Err()))
 	}
 
 	lines := []string{fmt.Sprintf("%s sends %q with the collection's values and checks the result.", stepFuncName(op), oneLine(op.Where))}

@@ -323,9 +323,30 @@ func (h *harness) text(t *testing.T, template string) string {
 // replay mode, when the request has no saved example to answer with.
 func (h *harness) after(t *testing.T, operation string, err error, r *Response) *scriptEnv {
 	t.Helper()
+	if !h.received(t, operation, err) {
+		t.Logf("%s: the collection saves no example, so the checks of its test scripts are not run", operation)
+		return nil
+	}
+	return responseScriptEnv(h.client.Session(), r)
+}
+
+// finish checks the call of a step whose request has no checks in the
+// collection's test scripts.
+func (h *harness) finish(t *testing.T, operation string, err error) {
+	t.Helper()
+	h.received(t, operation, err)
+}
+
+// received checks a step's call: in replay mode, that the replay server
+// got the request the collection describes and that the call returned
+// what the example it answered with implies. It reports whether a
+// response to run the checks on arrived: false in replay mode when the
+// request has no saved example.
+func (h *harness) received(t *testing.T, operation string, err error) bool {
+	t.Helper()
 	if h.live {
 		require.NoError(t, err, operation)
-		return responseScriptEnv(h.client.Session(), r)
+		return true
 	}
 	records := h.replay.Requests()
 	require.Greater(t, len(records), h.records, "%s: no request reached the replay server: %v", operation, err)
@@ -342,11 +363,7 @@ func (h *harness) after(t *testing.T, operation string, err error, r *Response) 
 	} else {
 		require.NoError(t, err, operation)
 	}
-	if rec.Example == "" {
-		t.Logf("%s: the collection saves no example, so the checks of its test scripts are not run", operation)
-		return nil
-	}
-	return responseScriptEnv(h.client.Session(), r)
+	return rec.Example != ""
 }
 
 // check asserts one check of a collection's test script, named as in the

@@ -95,6 +95,27 @@ func TestHarnessReplaysASequence(t *testing.T) {
 	assert.Equal(t, "Bearer pmgen-test-token", records[len(records)-1].Header.Get("Authorization"))
 }
 
+// TestHarnessFinishesStepWithoutChecks sends a step the way generated
+// tests do when the collection's scripts have no checks for it: the
+// request and the error example are checked all the same.
+func TestHarnessFinishesStepWithoutChecks(t *testing.T) {
+	t.Setenv(liveBaseURL, "")
+	h := newHarness(t)
+
+	h.client.Session().Set(ScopeEnvironment, "shiftId", "s-42")
+	h.before(t, &opCloseShift, "pmgen-test-")
+	h.replay.Prefer("not open")
+	err := h.client.send(h.ctx, &opCloseShift, &callInput{}, nil, nil)
+	h.finish(t, "CloseShift", err)
+
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 409, apiErr.StatusCode)
+	records := h.replay.Requests()
+	require.NotEmpty(t, records)
+	assert.Equal(t, "CloseShift", records[len(records)-1].Operation)
+}
+
 // TestHarnessMatchesTemplates checks the wildcard rules of verifyRequest.
 func TestHarnessMatchesTemplates(t *testing.T) {
 	t.Setenv(liveBaseURL, "")
