@@ -164,7 +164,11 @@ func (g *gen) schemeSpecs() []jen.Code {
 //	func WithBaseURL(baseURL string) Option { return hostOption(0, baseURL) }
 func (g *gen) hostOption(i int, h *model.Host) jen.Code {
 	var lines []string
-	lines = append(lines, fmt.Sprintf("%s sets the base URL of the requests sent to %s:", h.GoName, oneLine(h.Template)))
+	first := fmt.Sprintf("%s sets the base URL of the requests sent to %s:", h.GoName, oneLine(h.Template))
+	if h.Template == "" {
+		first = fmt.Sprintf("%s sets the base URL of the requests whose URL in the collection has no host:", h.GoName)
+	}
+	lines = append(lines, first)
 	lines = append(lines, "scheme, host, port and an optional path prefix, such as \"https://example.com/api\".")
 	if h.Default != "" {
 		lines = append(lines, fmt.Sprintf("Default: %s.", oneLine(h.Default)))

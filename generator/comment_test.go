@@ -119,3 +119,18 @@ func TestBodyReferencesCountsTheRest(t *testing.T) {
 	assert.Equal(t, "{{v0}}", refs[0])
 	assert.Equal(t, "3 more", refs[maxBodyReferences])
 }
+
+func TestHostOptionDocWithoutHost(t *testing.T) {
+	g := &gen{}
+	for template, want := range map[string]string{
+		"":            "// WithHostURL sets the base URL of the requests whose URL in the collection has no host:",
+		"{{baseUrl}}": "// WithHostURL sets the base URL of the requests sent to {{baseUrl}}:",
+	} {
+		f := jen.NewFile("p")
+		f.Add(g.hostOption(0, &model.Host{Template: template, GoName: "WithHostURL"}))
+		var buf bytes.Buffer
+		require.NoError(t, f.Render(&buf))
+
+		assert.Contains(t, buf.String(), want+"\n")
+	}
+}
