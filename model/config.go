@@ -92,7 +92,7 @@ func (b *builder) checkPinnedName(section string, e parser.ConfigValue) bool {
 	reason := ""
 	switch {
 	case !naming.IsValid(e.Value):
-		reason = "is not a valid Go identifier"
+		reason = "is not an ASCII Go identifier"
 	case !isExported(e.Value):
 		reason = "is not exported: want an upper-case first letter"
 	default:

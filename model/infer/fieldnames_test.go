@@ -74,7 +74,7 @@ func TestFieldNamesConflictIsReported(t *testing.T) {
 	assert.Equal(t, pinPos(2), got[0].Pos)
 	assert.Equal(t, `pinned name "Same" for Sale.b is already pinned for Sale.a, so the field is named B`, got[0].Message)
 	assert.Equal(t, pinPos(3), got[1].Pos)
-	assert.Equal(t, `pinned name "not valid" for Sale.c is not a valid Go identifier, so the field is named C`, got[1].Message)
+	assert.Equal(t, `pinned name "not valid" for Sale.c is not an ASCII Go identifier, so the field is named C`, got[1].Message)
 }
 
 func TestFieldNamesInvalidPath(t *testing.T) {

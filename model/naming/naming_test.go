@@ -309,7 +309,7 @@ func TestResolveReportsPinConflicts(t *testing.T) {
 	assert.Equal(t, []string{"Same", "B", "C", "D"}, names)
 	require.Len(t, conflicts, 3)
 	assert.Equal(t, PinConflict{Index: 1, Name: "Same", Reason: "is already pinned by candidate 0"}, conflicts[0])
-	assert.Equal(t, `pinned name "not valid" is not a valid Go identifier`, conflicts[1].Error())
+	assert.Equal(t, `pinned name "not valid" is not an ASCII Go identifier`, conflicts[1].Error())
 	assert.Equal(t, PinConflict{Index: 3, Name: "Client", Reason: "is reserved"}, conflicts[2])
 }
 

@@ -76,7 +76,7 @@ func Resolve(cands []Candidate, reserved []string) ([]string, []PinConflict) {
 			remaining = append(remaining, i)
 			continue
 		case !IsValid(pin):
-			reason = "is not a valid Go identifier"
+			reason = "is not an ASCII Go identifier"
 		case taken[pin]:
 			reason = "is reserved"
 			if j, ok := pinnedBy[pin]; ok {
