@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
@@ -63,7 +64,11 @@ type Change struct {
 // A file with the name of a generated file but without pmgen's marker is
 // also an error, because writing it would destroy hand-written work.
 func Plan(dir, pkg string, files []File) ([]Change, error) {
-	if err := checkFolder(dir, pkg); err != nil {
+	own, err := checkFolder(dir, pkg)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkClashes(dir, own, files); err != nil {
 		return nil, err
 	}
 	produced := map[string]bool{}
@@ -228,22 +233,30 @@ func markerFor(name string) string {
 	return MarkdownMarker
 }
 
-// checkFolder rejects output folders that pmgen must not write into.
-func checkFolder(dir, pkg string) error {
+// handFile is a hand-written Go file of the generated package.
+type handFile struct {
+	name    string
+	content []byte
+}
+
+// checkFolder rejects output folders that pmgen must not write into, and
+// returns the hand-written Go files of package pkg that the folder holds.
+func checkFolder(dir, pkg string) ([]handFile, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("read output folder: %w", err)
+		return nil, fmt.Errorf("read output folder: %w", err)
 	}
 	for _, e := range entries {
 		switch e.Name() {
 		case "go.mod", "go.work", ".git":
-			return fmt.Errorf("output folder %s is the root of a module, workspace or repository (it has %s): choose a subfolder such as %s",
+			return nil, fmt.Errorf("output folder %s is the root of a module, workspace or repository (it has %s): choose a subfolder such as %s",
 				dir, e.Name(), filepath.Join(dir, pkg))
 		}
 	}
+	var own []handFile
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
 			continue
@@ -251,17 +264,85 @@ func checkFolder(dir, pkg string) error {
 		path := filepath.Join(dir, e.Name())
 		content, err := os.ReadFile(path)
 		if err != nil {
-			return fmt.Errorf("read output folder: %w", err)
+			return nil, fmt.Errorf("read output folder: %w", err)
 		}
 		if generated(content) || neverBuilt(path, content) {
 			continue
 		}
-		if other := packageName(path, content); other != "" && other != pkg && other != pkg+"_test" {
-			return fmt.Errorf("output folder %s holds %s of package %s, not %s: choose a folder of its own for the generated package",
+		switch other := packageName(path, content); other {
+		case pkg:
+			own = append(own, handFile{name: e.Name(), content: content})
+		case "", pkg + "_test":
+		default:
+			return nil, fmt.Errorf("output folder %s holds %s of package %s, not %s: choose a folder of its own for the generated package",
 				dir, e.Name(), other, pkg)
 		}
 	}
+	return own, nil
+}
+
+// checkClashes rejects generated files that declare a package-level name
+// that a hand-written file of the same package declares too, because the
+// package would not compile. Generated Go files are parsed only when the
+// folder holds such hand-written files.
+func checkClashes(dir string, own []handFile, files []File) error {
+	if len(own) == 0 {
+		return nil
+	}
+	declaredBy := map[string]string{}
+	for _, f := range files {
+		if !strings.HasSuffix(f.Name, ".go") {
+			continue
+		}
+		for _, name := range topLevelNames(f.Name, f.Content) {
+			declaredBy[name] = f.Name
+		}
+	}
+	for _, h := range own {
+		for _, name := range topLevelNames(h.name, h.content) {
+			if gen, ok := declaredBy[name]; ok {
+				return fmt.Errorf("%s declares %s, which the generated %s declares too: rename it in %s, or pin another Go name for the generated one in pmgen.yaml",
+					filepath.Join(dir, h.name), name, gen, h.name)
+			}
+		}
+	}
 	return nil
+}
+
+// topLevelNames returns the package-level names a Go file declares:
+// functions without receiver, types, variables and constants. A file that
+// does not parse declares none.
+func topLevelNames(name string, content []byte) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), name, content, parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	add := func(id *ast.Ident) {
+		if id.Name != "_" && id.Name != "init" {
+			names = append(names, id.Name)
+		}
+	}
+	for _, decl := range f.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				add(d.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch s := spec.(type) {
+				case *ast.TypeSpec:
+					add(s.Name)
+				case *ast.ValueSpec:
+					for _, id := range s.Names {
+						add(id)
+					}
+				}
+			}
+		}
+	}
+	return names
 }
 
 // neverBuilt reports whether a Go file has a //go:build constraint that

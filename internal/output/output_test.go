@@ -204,3 +204,32 @@ func TestChangeDiffNames(t *testing.T) {
 	upd := Change{Kind: Update, Name: "client.go", Old: []byte(clientV1), New: []byte(clientV2)}
 	assert.Equal(t, "--- out/client.go\n+++ out/client.go\n@@ -2,4 +2,4 @@\n \n package kassa\n \n-const V = 1\n+const V = 2\n", upd.Diff("out"))
 }
+
+func TestPlanRejectsClashWithHandWrittenName(t *testing.T) {
+	tests := []struct {
+		name, hand string
+		clash      bool
+	}{
+		{"same const", "package kassa\n\nconst V = 3\n", true},
+		{"same func in a test file", "package kassa\n\nfunc Smena() {}\n", true},
+		{"method of that name", "package kassa\n\ntype T struct{}\n\nfunc (T) Smena() {}\n", false},
+		{"external test package", "package kassa_test\n\nconst V = 3\n", false},
+		{"other names", handGo, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, map[string]string{"mine_test.go": tt.hand})
+
+			_, err := Plan(dir, "kassa", files("client.go", clientV1, "smena.go", folderGo))
+
+			if !tt.clash {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), filepath.Join(dir, "mine_test.go")+" declares ")
+			assert.Contains(t, err.Error(), "which the generated ")
+		})
+	}
+}
