@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -372,12 +373,18 @@ func (h *harness) received(t *testing.T, operation string, err error) bool {
 // mode every check is an assertion.
 func (h *harness) check(t *testing.T, name string, ok bool, source string) {
 	t.Helper()
+	// A check outside pm.test has no name, so the log names it by its
+	// source alone.
+	label := "check"
+	if name != "" {
+		label = fmt.Sprintf("check %q", name)
+	}
 	if h.live || os.Getenv(strictChecks) == "1" {
-		assert.True(t, ok, "check %q failed: %s", name, source)
+		assert.True(t, ok, "%s failed: %s", label, source)
 		return
 	}
 	if !ok {
-		t.Logf("check %q does not hold on the saved example: %s (set %s=1 to fail on it)", name, source, strictChecks)
+		t.Logf("%s does not hold on the saved example: %s (set %s=1 to fail on it)", label, source, strictChecks)
 	}
 }
 
