@@ -23,6 +23,7 @@ type converter struct {
 // named name.
 func (c *converter) convert(s *shape, p path, name string) *types.Type {
 	if t, ok := c.override(p); ok {
+		c.checkOverride(s, p, t)
 		return t
 	}
 	kinds := s.kinds &^ (1 << kindNull)
@@ -115,6 +116,74 @@ func (c *converter) override(p path) (*types.Type, bool) {
 		}
 	}
 	return nil, false
+}
+
+// acceptedKinds returns the JSON kinds that encoding/json decodes into t
+// besides null, and false for a type whose decoding is not known here,
+// such as a decimal type of another package.
+func acceptedKinds(t *types.Type) (kindSet, bool) {
+	switch t.Kind {
+	case types.String:
+		return 1 << kindString, true
+	case types.Int:
+		return 1 << kindInt, true
+	case types.Float:
+		return 1<<kindInt | 1<<kindFloat, true
+	case types.Bool:
+		return 1 << kindBool, true
+	case types.Array:
+		return 1 << kindArray, true
+	case types.External:
+		switch *t.Ref {
+		case types.Ref{ImportPath: "encoding/json", Name: "Number"}:
+			// encoding/json also accepts a string that holds a number.
+			return 1<<kindInt | 1<<kindFloat | 1<<kindString, true
+		case types.Ref{ImportPath: "time", Name: "Time"}:
+			return 1 << kindString, true
+		}
+	}
+	return 0, false
+}
+
+// checkOverride warns when the samples at p hold a value that the
+// override's type t cannot decode: the client would then fail on the
+// collection's own examples.
+func (c *converter) checkOverride(s *shape, p path, t *types.Type) {
+	accepted, ok := acceptedKinds(t)
+	if !ok {
+		return
+	}
+	for k := range kindCount {
+		if k == kindNull || !s.kinds.has(k) || accepted.has(k) {
+			continue
+		}
+		article := "a"
+		if strings.ContainsRune("aeiou", rune(kindWords[k][0])) {
+			article = "an"
+		}
+		c.warn(CodeOverrideMismatch, s.origin[k], "type override of %q: a sample holds %s %s there, which %s does not decode; fix the override or the sample",
+			p.String(), article, kindWords[k], typeWord(t))
+		return
+	}
+}
+
+// typeWord names a type in a message.
+func typeWord(t *types.Type) string {
+	switch t.Kind {
+	case types.Int:
+		return "int64"
+	case types.Float:
+		return "float64"
+	case types.External:
+		pkg := t.Ref.ImportPath
+		if i := strings.LastIndexByte(pkg, '/'); i >= 0 {
+			pkg = pkg[i+1:]
+		}
+		return pkg + "." + t.Ref.Name
+	case types.Array:
+		return "a slice"
+	}
+	return t.Kind.String()
 }
 
 // untyped returns json.RawMessage for a place that has only nulls and

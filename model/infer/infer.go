@@ -72,6 +72,9 @@ const (
 	// CodeInvalidTypeOverride marks a type override with an invalid path
 	// or no type; it is ignored.
 	CodeInvalidTypeOverride diag.Code = "invalid-type-override"
+	// CodeOverrideMismatch marks a type override whose Go type cannot
+	// decode a value that the samples hold at its path.
+	CodeOverrideMismatch diag.Code = "override-mismatch"
 )
 
 // Options change how types are inferred. The zero value types fractions
