@@ -69,7 +69,30 @@ func (r *Registry) resolveFieldNames(p path, s *shape, cands []naming.Candidate)
 		r.diags.Warn(CodeNameConflict, pin.Pos, "", "pinned name %q for %s %s, so the field is named %s",
 			c.Name, fp.String(), reason, names[c.Index])
 	}
+	r.reportDisplacedFields(p, s, cands, pins, names)
 	return names
+}
+
+// reportDisplacedFields warns about each field that did not get its own
+// name because a pin gives that name to another field of the struct.
+func (r *Registry) reportDisplacedFields(p path, s *shape, cands []naming.Candidate, pins []*compiledFieldName, names []string) {
+	if pins == nil {
+		return
+	}
+	pinnedBy := map[string]int{}
+	for i, pin := range pins {
+		if pin != nil && names[i] == pin.Name {
+			pinnedBy[pin.Name] = i
+		}
+	}
+	for i, c := range cands {
+		j, ok := pinnedBy[c.Base]
+		if pins[i] != nil || !ok || names[i] == c.Base {
+			continue
+		}
+		r.diags.Warn(CodeNameConflict, pins[j].Pos, "", "pinned name %q for %s is the name %s would have had, so that field is named %s; pin a name for it too to keep it stable",
+			pins[j].Name, p.key(s.fields[j].key).String(), p.key(s.fields[i].key).String(), names[i])
+	}
 }
 
 // fieldPin returns the first pin whose pattern matches the field at p.

@@ -77,6 +77,21 @@ func TestFieldNamesConflictIsReported(t *testing.T) {
 	assert.Equal(t, `pinned name "not valid" for Sale.c is not an ASCII Go identifier, so the field is named C`, got[1].Message)
 }
 
+func TestFieldNamesPinDisplacesField(t *testing.T) {
+	r := NewRegistry(Options{FieldNames: []FieldName{{Path: "Sale.qty", Name: "Price", Pos: pinPos(1)}}})
+	sale := r.Infer("Sale", []Sample{{Data: []byte(`{"qty": 1, "price": 2}`)}})
+	r.Types()
+
+	assert.Equal(t, "Price", sale.Fields[0].Name)
+	assert.Equal(t, "Price2", sale.Fields[1].Name)
+	diags := r.Diagnostics()
+	got := diags.Sorted()
+	require.Len(t, got, 1)
+	assert.Equal(t, CodeNameConflict, got[0].Code)
+	assert.Equal(t, pinPos(1), got[0].Pos)
+	assert.Equal(t, `pinned name "Price" for Sale.qty is the name Sale.price would have had, so that field is named Price2; pin a name for it too to keep it stable`, got[0].Message)
+}
+
 func TestFieldNamesInvalidPath(t *testing.T) {
 	r := NewRegistry(Options{FieldNames: []FieldName{{Path: "Sale..a", Name: "A", Pos: pinPos(1)}}})
 	diags := r.Diagnostics()
