@@ -93,7 +93,13 @@ func newPlan(in planInput) (*Plan, error) {
 		}
 	}
 	for _, v := range in.api.Variables {
-		if !v.Secret {
+		// Values of the environment and globals files never reach the
+		// generated code, so the driver passes them as options, as a
+		// caller of the client does; so are secrets, whatever defines
+		// them.
+		_, inEnv := in.env.lookup(v.Name)
+		_, inGlobals := in.globals.lookup(v.Name)
+		if !v.Secret && !inEnv && !inGlobals {
 			continue
 		}
 		if value, ok := in.lookup(v.Name); ok {
