@@ -95,12 +95,17 @@ func TestMockSecondSignalEndsShutdown(t *testing.T) {
 	}
 	require.NotEmpty(t, addr, "pmgen mock did not start serving")
 
-	// A request whose body never arrives stays in flight.
+	// A request whose body never arrives stays in flight. It asks for
+	// 100 Continue, which the server sends once the handler reads the
+	// body: the request is in flight before the first signal.
 	conn, err := net.Dial("tcp", addr)
 	require.NoError(t, err)
 	defer conn.Close()
-	_, err = io.WriteString(conn, "POST /api/v1/auth/login HTTP/1.1\r\nHost: "+addr+"\r\nContent-Length: 100\r\n\r\n{")
+	_, err = io.WriteString(conn, "POST /api/v1/auth/login HTTP/1.1\r\nHost: "+addr+"\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n")
 	require.NoError(t, err)
+	continueLine, err := bufio.NewReader(conn).ReadString('\n')
+	require.NoError(t, err)
+	require.Equal(t, "HTTP/1.1 100 Continue\r\n", continueLine)
 
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
 	for lines.Scan() && !strings.Contains(lines.Text(), `msg="shutting down"`) {
