@@ -33,11 +33,28 @@ func (b *builder) resolveOperations() {
 				continue
 			}
 			op.Headers = append(op.Headers, Header{Name: h.Key, Value: h.Value})
+			if op.IdempotencyHeader == "" && idempotencyHeader(h.Key) && strings.TrimSpace(h.Value) != "" {
+				op.IdempotencyHeader = h.Key
+			}
 		}
 		op.Auth = b.effectiveAuth(src)
 		b.resolveUndefined(op)
 	}
 	b.setHostDefaults()
+}
+
+// idempotencyHeader reports whether a header name is an idempotency key,
+// such as Idempotency-Key, X-Idempotency-Key or Idempotence-Key, ignoring
+// case and punctuation.
+func idempotencyHeader(name string) bool {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	letters := b.String()
+	return strings.Contains(letters, "idempotencykey") || strings.Contains(letters, "idempotencekey")
 }
 
 // normalizeMethod returns the method Postman sends: upper case, GET when

@@ -6,10 +6,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -122,4 +125,47 @@ func srvRecords(t *testing.T, srv *httptest.Server) []ReplayRecord {
 		t.Fatal(errors.New("the test server is not a replay server"))
 	}
 	return replay.Requests()
+}
+
+// TestSaleRetriedWithSameIdempotencyKey checks the retry rule on the
+// example's requests: a sale carries the collection's Idempotency-Key
+// header, so a 503 is retried with the same key; opening a shift is a POST
+// without one, so it is sent once.
+func TestSaleRetriedWithSameIdempotencyKey(t *testing.T) {
+	var mu sync.Mutex
+	keys := map[string][]string{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		keys[r.URL.Path] = append(keys[r.URL.Path], r.Header.Get("Idempotency-Key"))
+		attempt := len(keys[r.URL.Path])
+		mu.Unlock()
+		if attempt == 1 || r.URL.Path != "/api/v1/receipts/sale" {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"receiptId": "r-1"}`))
+	}))
+	defer srv.Close()
+	c, err := New(WithBaseURL(srv.URL), WithKassaToken("test-token"),
+		WithRetry(RetryPolicy{MaxAttempts: 3, MinBackoff: time.Millisecond}))
+	require.NoError(t, err)
+	c.Session().Set(ScopeEnvironment, "sessionToken", "s-1")
+	ctx := t.Context()
+
+	sale, err := c.ProdazhaZaNalichnye(ctx, ProdazhaZaNalichnyeRequest{ShiftID: "sh-1", Total: 2.35, Currency: "BYN"})
+	require.NoError(t, err)
+	assert.Equal(t, "r-1", sale.ReceiptID)
+	_, err = c.OtkrytSmenu(ctx, OtkrytSmenuRequest{Cashier: OtkrytSmenuRequestCashier{Login: "ivanova"}})
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusServiceUnavailable, apiErr.StatusCode)
+
+	mu.Lock()
+	defer mu.Unlock()
+	sales := keys["/api/v1/receipts/sale"]
+	require.Len(t, sales, 2, "the sale is retried once")
+	assert.NotEmpty(t, sales[0])
+	assert.Equal(t, sales[0], sales[1], "both attempts carry the same key")
+	assert.Len(t, keys["/api/v1/shifts"], 1, "opening a shift is not retried")
 }

@@ -185,9 +185,10 @@ var opProdazhaZaNalichnye = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:   0,
-	method: "POST",
-	name:   "ProdazhaZaNalichnye",
+	host:              0,
+	idempotencyHeader: "Idempotency-Key",
+	method:            "POST",
+	name:              "ProdazhaZaNalichnye",
 	newErrorBody: func() any {
 		return new(VkhodKassiraError)
 	},
@@ -242,12 +243,13 @@ var opProdazhaPoBankovskoiKarte = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:       0,
-	method:     "POST",
-	name:       "ProdazhaPoBankovskoiKarte",
-	path:       []string{"api", "v1", "receipts", "sale"},
-	postScript: postProdazhaPoBankovskoiKarte,
-	preScript:  preProdazhaPoBankovskoiKarte,
+	host:              0,
+	idempotencyHeader: "Idempotency-Key",
+	method:            "POST",
+	name:              "ProdazhaPoBankovskoiKarte",
+	path:              []string{"api", "v1", "receipts", "sale"},
+	postScript:        postProdazhaPoBankovskoiKarte,
+	preScript:         preProdazhaPoBankovskoiKarte,
 }
 
 // preProdazhaPoBankovskoiKarte runs what the prerequest scripts of ProdazhaPoBankovskoiKarte store.
@@ -296,12 +298,13 @@ var opSozdatQRPlatezh = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:       0,
-	method:     "POST",
-	name:       "SozdatQRPlatezh",
-	path:       []string{"api", "v1", "payments", "qr"},
-	postScript: postSozdatQRPlatezh,
-	preScript:  preSozdatQRPlatezh,
+	host:              0,
+	idempotencyHeader: "Idempotency-Key",
+	method:            "POST",
+	name:              "SozdatQRPlatezh",
+	path:              []string{"api", "v1", "payments", "qr"},
+	postScript:        postSozdatQRPlatezh,
+	preScript:         preSozdatQRPlatezh,
 }
 
 // preSozdatQRPlatezh runs what the prerequest scripts of SozdatQRPlatezh store.
@@ -391,12 +394,13 @@ var opChekPoOplateQRKodom = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:       0,
-	method:     "POST",
-	name:       "ChekPoOplateQRKodom",
-	path:       []string{"api", "v1", "receipts", "sale"},
-	postScript: postChekPoOplateQRKodom,
-	preScript:  preChekPoOplateQRKodom,
+	host:              0,
+	idempotencyHeader: "Idempotency-Key",
+	method:            "POST",
+	name:              "ChekPoOplateQRKodom",
+	path:              []string{"api", "v1", "receipts", "sale"},
+	postScript:        postChekPoOplateQRKodom,
+	preScript:         preChekPoOplateQRKodom,
 }
 
 // preChekPoOplateQRKodom runs what the prerequest scripts of ChekPoOplateQRKodom store.

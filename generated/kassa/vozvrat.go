@@ -51,12 +51,13 @@ var opVozvratPoChekuProdazhi = operation{
 		name:  "Idempotency-Key",
 		value: "{{idempotencyKey}}",
 	}},
-	host:       0,
-	method:     "POST",
-	name:       "VozvratPoChekuProdazhi",
-	path:       []string{"api", "v1", "receipts", "refund"},
-	postScript: postVozvratPoChekuProdazhi,
-	preScript:  preVozvratPoChekuProdazhi,
+	host:              0,
+	idempotencyHeader: "Idempotency-Key",
+	method:            "POST",
+	name:              "VozvratPoChekuProdazhi",
+	path:              []string{"api", "v1", "receipts", "refund"},
+	postScript:        postVozvratPoChekuProdazhi,
+	preScript:         preVozvratPoChekuProdazhi,
 }
 
 // preVozvratPoChekuProdazhi runs what the prerequest scripts of VozvratPoChekuProdazhi store.
