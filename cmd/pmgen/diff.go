@@ -5,15 +5,19 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/pmgen/pmgen/diff"
 	"github.com/pmgen/pmgen/internal/pipeline"
+	"github.com/pmgen/pmgen/parser"
 )
 
 // diffFlags are the flags of diff.
 type diffFlags struct {
 	format string
 	failOn string
+	config string
 	envs   listFlag
 	limits limitFlags
 }
@@ -22,6 +26,7 @@ func (f *diffFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "text", "output `format`: text for a terminal, markdown for a pull request, json for tools")
 	fs.StringVar(&f.failOn, "fail-on", "", "exit with 3 when a change of this `class` is found: breaking, or any for every change")
 	fs.Var(&f.envs, "env", "Postman environment `file` read with both releases, as generate reads it; may be repeated")
+	fs.StringVar(&f.config, "config", "", "config `file` in YAML read with both releases (default: the pmgen.yaml next to each release, and for a NEW without one, OLD's)")
 	f.limits.register(fs)
 }
 
@@ -66,11 +71,12 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	old, code := f.model(files[0], stderr)
+	oldConfig, newConfig := f.configs(files[0], files[1])
+	old, code := f.model(files[0], oldConfig, stderr)
 	if code != exitOK {
 		return code
 	}
-	new, code := f.model(files[1], stderr)
+	new, code := f.model(files[1], newConfig, stderr)
 	if code != exitOK {
 		return code
 	}
@@ -103,12 +109,38 @@ func (f *diffFlags) validate(files []string) error {
 	return f.limits.validate()
 }
 
-// model builds the model of one release. Only when that fails are its
-// diagnostics printed: warnings are generate's business.
-func (f *diffFlags) model(collection string, stderr io.Writer) (*pipeline.Result, int) {
+// configs returns the config files of the two releases, "" where the
+// pipeline looks for a pmgen.yaml next to the collection. The -config
+// flag names one for both. Without it, a NEW release that has no
+// pmgen.yaml beside it, such as a download, is read with OLD's, because
+// the config belongs to the integrator's repository, not to a release:
+// without the same pinned names, every pinned request would look renamed.
+func (f *diffFlags) configs(oldCollection, newCollection string) (string, string) {
+	if f.config != "" {
+		return f.config, f.config
+	}
+	beside := func(collection string) string {
+		path := filepath.Join(filepath.Dir(collection), parser.ConfigFileName)
+		if _, err := os.Stat(path); err != nil {
+			return ""
+		}
+		return path
+	}
+	oldConfig, newConfig := beside(oldCollection), beside(newCollection)
+	if newConfig == "" {
+		newConfig = oldConfig
+	}
+	return oldConfig, newConfig
+}
+
+// model builds the model of one release with config, "" for none. Only
+// when that fails are its diagnostics printed: warnings are generate's
+// business.
+func (f *diffFlags) model(collection, config string, stderr io.Writer) (*pipeline.Result, int) {
 	res, err := pipeline.Model(pipeline.Options{
 		Collection:   collection,
 		Environments: f.envs,
+		Config:       config,
 		Limits:       f.limits.options(),
 	})
 	if err != nil {

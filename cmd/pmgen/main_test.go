@@ -283,3 +283,31 @@ func TestDefaultPackageFromFolder(t *testing.T) {
 		assert.Equal(t, want, defaultPackage(out), out)
 	}
 }
+
+func TestDiffReadsOldConfigForNewRelease(t *testing.T) {
+	data, err := os.ReadFile(kassaV1)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	oldDir, newDir := filepath.Join(dir, "api"), filepath.Join(dir, "download")
+	require.NoError(t, os.MkdirAll(oldDir, 0o755))
+	require.NoError(t, os.MkdirAll(newDir, 0o755))
+	oldFile, newFile := filepath.Join(oldDir, "kassa.json"), filepath.Join(newDir, "kassa.json")
+	require.NoError(t, os.WriteFile(oldFile, data, 0o644))
+	require.NoError(t, os.WriteFile(newFile, data, 0o644))
+	config := "names:\n  requests:\n    \"Продажа / Продажа за наличные\": SellCash\n"
+	require.NoError(t, os.WriteFile(filepath.Join(oldDir, "pmgen.yaml"), []byte(config), 0o644))
+
+	code, stdout, stderr := runPmgen("diff", "-fail-on", "any", oldFile, newFile)
+	assert.Equal(t, exitOK, code, "the same release with OLD's config has no changes:\n%s%s", stdout, stderr)
+
+	other := filepath.Join(dir, "other.yaml")
+	require.NoError(t, os.WriteFile(other, []byte(strings.ReplaceAll(config, "SellCash", "SaleCash")), 0o644))
+	code, stdout, _ = runPmgen("diff", "-config", other, "-fail-on", "any", oldFile, newFile)
+	assert.Equal(t, exitOK, code, "-config applies to both releases:\n%s", stdout)
+
+	require.NoError(t, os.WriteFile(filepath.Join(newDir, "pmgen.yaml"), []byte(strings.ReplaceAll(config, "SellCash", "SaleCash")), 0o644))
+	code, stdout, _ = runPmgen("diff", "-fail-on", "any", oldFile, newFile)
+	assert.Equal(t, exitFindings, code)
+	assert.Contains(t, stdout, "SellCash")
+	assert.Contains(t, stdout, "SaleCash")
+}
