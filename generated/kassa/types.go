@@ -38,7 +38,7 @@ type ProdazhaZaNalichnyeResponseVAT struct {
 type ProdazhaPoBankovskoiKarteRequestPosition struct {
 	Name     string          `json:"name"`
 	Barcode  string          `json:"barcode"`
-	Quantity int64           `json:"quantity"`
+	Quantity float64         `json:"quantity"`
 	Unit     string          `json:"unit"`
 	Price    float64         `json:"price"`
 	VATRate  int64           `json:"vatRate"`

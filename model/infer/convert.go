@@ -265,6 +265,9 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 				fp.String(), sampleName(&c.samples[f.duplicated]))
 		}
 		child := c.convert(f.shape, fp, nestedName(name, names[i], f.shape))
+		if f.shape.written || (f.shape.elem != nil && f.shape.elem.written) {
+			c.r.fractionKeys[f.key] = true
+		}
 		fields[i] = &types.Field{
 			JSONName: f.key,
 			Name:     names[i],

@@ -135,6 +135,9 @@ type Registry struct {
 	ids      map[*types.Type]int // struct → index into order
 	order    []*types.Type       // structs in order of first use
 	baseName []string            // candidate name of each struct in order
+	// fractionKeys are the JSON keys whose numbers some sample writes
+	// with a decimal point or an exponent, in any body.
+	fractionKeys map[string]bool
 }
 
 type compiledOverride struct {
@@ -152,6 +155,8 @@ func NewRegistry(opts Options) *Registry {
 		sigIDs:  map[*types.Type]int{},
 		foreign: map[*types.Type]int{},
 		ids:     map[*types.Type]int{},
+
+		fractionKeys: map[string]bool{},
 	}
 	for _, o := range opts.Overrides {
 		pat, err := parsePattern(o.Path)
@@ -289,6 +294,7 @@ func (r *Registry) record(t *types.Type) {
 // ProdazhaRequest2. Call it after the last Infer, because a later Infer
 // can change names.
 func (r *Registry) Types() []*types.Type {
+	r.promoteFractionKeys()
 	cands := make([]naming.Candidate, len(r.order))
 	for i, base := range r.baseName {
 		cands[i].Base = base
@@ -298,6 +304,35 @@ func (r *Registry) Types() []*types.Type {
 		t.Name = names[i]
 	}
 	return append([]*types.Type(nil), r.order...)
+}
+
+// promoteFractionKeys gives the fraction type to every inferred integer
+// field whose JSON key is a fraction in some other body, such as a
+// "change" that is 0 in one example and 3.67 in another request's: an
+// amount is an amount wherever it appears, and an int64 field would fail
+// to decode the first response with a decimal point.
+func (r *Registry) promoteFractionKeys() {
+	fraction := func(t *types.Type) *types.Type {
+		if ref := r.opts.Fraction; ref != nil {
+			return &types.Type{Kind: types.External, Ref: ref, Path: t.Path}
+		}
+		return &types.Type{Kind: types.Float, Path: t.Path}
+	}
+	// An integer that an override set has no path.
+	inferredInt := func(t *types.Type) bool { return t != nil && t.Kind == types.Int && t.Path != "" }
+	for _, st := range r.order {
+		for _, f := range st.Fields {
+			if !r.fractionKeys[f.JSONName] {
+				continue
+			}
+			switch {
+			case inferredInt(f.Type):
+				f.Type = fraction(f.Type)
+			case f.Type.Kind == types.Array && inferredInt(f.Type.Elem) && f.Type.Path != "":
+				f.Type = &types.Type{Kind: types.Array, Elem: fraction(f.Type.Elem), Path: f.Type.Path}
+			}
+		}
+	}
 }
 
 // Diagnostics returns the problems found so far.
