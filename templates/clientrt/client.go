@@ -113,8 +113,21 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
+// RequestURL returns the URL of a request that the client sends, as text
+// for logs: scheme, host, path and query, with the password of user
+// information and query values that look like credentials (token, key,
+// password and the like) replaced by "REDACTED".
+func RequestURL(req *http.Request) string {
+	if req == nil {
+		return ""
+	}
+	return redactURL(req.URL)
+}
+
 // WithMiddleware wraps the transport, for logging, tracing or metrics.
-// The first middleware given is the outermost.
+// The first middleware given is the outermost. To log a request's URL,
+// use RequestURL: the client keeps the path in URL.Opaque, to send it
+// byte for byte, so req.URL.String() leaves out the host.
 func WithMiddleware(m func(http.RoundTripper) http.RoundTripper) Option {
 	return func(c *clientConfig) error {
 		if m == nil {

@@ -145,6 +145,35 @@ func TestConnectionErrorKeepsHost(t *testing.T) {
 	}
 }
 
+func TestRequestURLInMiddleware(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	spec := testSpec()
+	spec.schemes = []authScheme{{kind: "apikey", params: map[string]string{"key": "api_key", "value": "SUPERSECRET", "in": "query"}}}
+	var logged []string
+	logging := func(next http.RoundTripper) http.RoundTripper {
+		return loggingTransport{next: next, logged: &logged}
+	}
+	c := newTestClient(t, spec, srv.URL+"/api", WithMiddleware(logging))
+
+	op := &operation{name: "ApikeyQuery", method: http.MethodGet, path: []string{"a2"}, auth: 0}
+	require.NoError(t, c.send(context.Background(), op, nil, nil, nil))
+
+	assert.Equal(t, []string{srv.URL + "/api/a2?api_key=REDACTED"}, logged)
+	assert.Empty(t, RequestURL(nil))
+}
+
+// loggingTransport records the RequestURL of every request it passes on.
+type loggingTransport struct {
+	next   http.RoundTripper
+	logged *[]string
+}
+
+func (l loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	*l.logged = append(*l.logged, RequestURL(req))
+	return l.next.RoundTrip(req)
+}
+
 func TestRedirectConnectionErrorRedactsURL(t *testing.T) {
 	addr := closedLoopbackAddr(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
