@@ -11,7 +11,9 @@ import (
 // exports it, and sets each enabled value in the environment scope. It
 // lets a client use the environment an operator hands out, secrets
 // included, without copying values into code. Options given after it that
-// set the same variables win.
+// set the same variables win. A base URL option, such as WithBaseURL,
+// replaces its host's template as a whole, so it wins over the file's
+// value of that variable in any order.
 func WithEnvironmentFile(path string) Option {
 	return func(c *clientConfig) error {
 		values, err := readEnvironmentFile(path)
