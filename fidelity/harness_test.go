@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pmgen/pmgen/internal/pipeline"
 )
@@ -269,5 +272,34 @@ func TestRPCStyleOperationsDistinct(t *testing.T) {
 	}
 	if len(gen.API.Operations) != 3 {
 		t.Errorf("%d operations, want 3", len(gen.API.Operations))
+	}
+}
+
+// TestNewmanStoppedAfterSummary runs a stand-in for newman that prints
+// the summary's last line and then hangs: the run must end with its
+// output once the grace period is over.
+func TestNewmanStoppedAfterSummary(t *testing.T) {
+	dir := t.TempDir()
+	fake := filepath.Join(dir, "newman")
+	script := "#!/bin/sh\necho 'Root Ping'\necho '| average response time: 1ms [min: 1ms, max: 1ms, s.d.: 0µs] |'\nexec sleep 600\n"
+	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	grace := newmanExitGrace
+	newmanExitGrace = 100 * time.Millisecond
+	t.Cleanup(func() { newmanExitGrace = grace })
+	rn := &Runner{Newman: fake}
+
+	start := time.Now()
+	out, err := rn.runNewman(t.Context(), &Fixture{Name: "fake", Dir: dir, Collection: "c.json"}, runFiles{newmanEnv: "e.json"})
+
+	if err != nil {
+		t.Fatalf("runNewman: %v", err)
+	}
+	if !strings.Contains(out, "Root Ping") {
+		t.Errorf("output %q lacks the run", out)
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("runNewman took %v, want it to stop newman after the grace period", d)
 	}
 }

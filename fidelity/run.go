@@ -11,7 +11,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"text/template"
+	"time"
 
 	"github.com/pmgen/pmgen/internal/pipeline"
 	"github.com/pmgen/pmgen/model"
@@ -224,11 +226,64 @@ func (rn *Runner) runNewman(ctx context.Context, f *Fixture, files runFiles) (st
 	}
 	cmd := exec.CommandContext(ctx, rn.Newman, args...)
 	cmd.Dir = f.Dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return string(out), fmt.Errorf("newman run %s: %w\n%s", f.Name, err, out)
+	var out syncBuffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return "", fmt.Errorf("newman run %s: %w", f.Name, err)
 	}
-	return string(out), nil
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	// NOTE: newman sometimes stays alive after it printed its summary,
+	// until the context's timeout kills it. Once the summary's last line
+	// is out, the run is over: newman gets a grace period to exit and is
+	// then stopped, and its output counts as complete.
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	var finished time.Time
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				return out.String(), fmt.Errorf("newman run %s: %w\n%s", f.Name, err, out.String())
+			}
+			return out.String(), nil
+		case <-tick.C:
+			if finished.IsZero() && strings.Contains(out.String(), newmanSummaryEnd) {
+				finished = time.Now()
+			}
+			if !finished.IsZero() && time.Since(finished) > newmanExitGrace {
+				_ = cmd.Process.Kill()
+				<-done
+				return out.String(), nil
+			}
+		}
+	}
+}
+
+// newmanSummaryEnd starts the last line of the summary table of newman's
+// cli reporter.
+const newmanSummaryEnd = "| average response time:"
+
+// newmanExitGrace is how long newman may take to exit after its summary.
+var newmanExitGrace = 20 * time.Second
+
+// syncBuffer is a bytes.Buffer that a process's output and a reader on
+// another goroutine may use at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // runDriver writes the plan of the run and runs the driver from the
