@@ -199,20 +199,10 @@ func (b *builder) reportOperationPinConflicts(conflicts []naming.PinConflict, na
 // own name because the config pins that name for another request: a
 // later release could otherwise rename it without notice.
 func (b *builder) reportDisplacedOperations(cands []naming.Candidate, names []string) {
-	pinnedBy := map[string]int{}
-	for i, c := range cands {
-		if c.Pinned != "" && names[i] == c.Pinned {
-			pinnedBy[c.Pinned] = i
-		}
-	}
-	for i, c := range cands {
-		j, ok := pinnedBy[c.Base]
-		if c.Pinned != "" || !ok || names[i] == c.Base {
-			continue
-		}
-		op := b.api.Operations[i]
+	for _, d := range naming.Displaced(cands, names) {
+		op := b.api.Operations[d.Index]
 		b.diags.Warn(CodeNameConflict, op.Pos, op.Where, "the request would be named %s, which names.requests gives to %q, so it is named %s; pin a name for it too to keep it stable",
-			c.Base, b.api.Operations[j].Where, names[i])
+			cands[d.Index].Base, b.api.Operations[d.By].Where, names[d.Index])
 	}
 }
 

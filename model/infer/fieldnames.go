@@ -76,22 +76,9 @@ func (r *Registry) resolveFieldNames(p path, s *shape, cands []naming.Candidate)
 // reportDisplacedFields warns about each field that did not get its own
 // name because a pin gives that name to another field of the struct.
 func (r *Registry) reportDisplacedFields(p path, s *shape, cands []naming.Candidate, pins []*compiledFieldName, names []string) {
-	if pins == nil {
-		return
-	}
-	pinnedBy := map[string]int{}
-	for i, pin := range pins {
-		if pin != nil && names[i] == pin.Name {
-			pinnedBy[pin.Name] = i
-		}
-	}
-	for i, c := range cands {
-		j, ok := pinnedBy[c.Base]
-		if pins[i] != nil || !ok || names[i] == c.Base {
-			continue
-		}
-		r.diags.Warn(CodeNameConflict, pins[j].Pos, "", "pinned name %q for %s is the name %s would have had, so that field is named %s; pin a name for it too to keep it stable",
-			pins[j].Name, p.key(s.fields[j].key).String(), p.key(s.fields[i].key).String(), names[i])
+	for _, d := range naming.Displaced(cands, names) {
+		r.diags.Warn(CodeNameConflict, pins[d.By].Pos, "", "pinned name %q for %s is the name %s would have had, so that field is named %s; pin a name for it too to keep it stable",
+			pins[d.By].Name, p.key(s.fields[d.By].key).String(), p.key(s.fields[d.Index].key).String(), names[d.Index])
 	}
 }
 

@@ -332,3 +332,12 @@ func TestResolveNamesAreUnique(t *testing.T) {
 		seen[n] = true
 	}
 }
+
+func TestDisplacedByPin(t *testing.T) {
+	cands := []Candidate{{Base: "Price"}, {Base: "Qty", Pinned: "Price"}, {Base: "Total"}}
+	names, _ := Resolve(cands, nil)
+
+	assert.Equal(t, []string{"Price2", "Price", "Total"}, names)
+	assert.Equal(t, []Displacement{{Index: 0, By: 1}}, Displaced(cands, names))
+	assert.Empty(t, Displaced([]Candidate{{Base: "A"}, {Base: "B"}}, []string{"A", "B"}))
+}

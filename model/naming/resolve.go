@@ -42,6 +42,32 @@ func (p PinConflict) Error() string {
 	return fmt.Sprintf("pinned name %q %s", p.Name, p.Reason)
 }
 
+// Displacement is an unpinned candidate that did not get its base name
+// because the pin of another candidate took it.
+type Displacement struct {
+	Index int // the displaced candidate
+	By    int // the candidate whose pin took the name
+}
+
+// Displaced returns the displacements among cands, given the names that
+// Resolve decided for them, in candidate order.
+func Displaced(cands []Candidate, names []string) []Displacement {
+	pinnedBy := map[string]int{}
+	for i, c := range cands {
+		if c.Pinned != "" && names[i] == c.Pinned {
+			pinnedBy[c.Pinned] = i
+		}
+	}
+	var out []Displacement
+	for i, c := range cands {
+		j, ok := pinnedBy[c.Base]
+		if c.Pinned == "" && ok && names[i] != c.Base {
+			out = append(out, Displacement{Index: i, By: j})
+		}
+	}
+	return out
+}
+
 // Resolve returns a unique name for each candidate, in the candidates'
 // order, none of them in reserved. It decides every name in one pass:
 //
