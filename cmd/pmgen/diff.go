@@ -5,12 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/pmgen/pmgen/diff"
 	"github.com/pmgen/pmgen/internal/pipeline"
-	"github.com/pmgen/pmgen/parser"
 )
 
 // diffFlags are the flags of diff.
@@ -120,11 +117,10 @@ func (f *diffFlags) configs(oldCollection, newCollection string) (string, string
 		return f.config, f.config
 	}
 	beside := func(collection string) string {
-		path := filepath.Join(filepath.Dir(collection), parser.ConfigFileName)
-		if _, err := os.Stat(path); err != nil {
-			return ""
+		if path, ok := pipeline.ConfigBeside(collection); ok {
+			return path
 		}
-		return path
+		return ""
 	}
 	oldConfig, newConfig := beside(oldCollection), beside(newCollection)
 	if newConfig == "" {

@@ -114,15 +114,24 @@ func Model(opts Options) (res *Result, err error) {
 	return res, nil
 }
 
+// ConfigBeside returns the path of the pmgen.yaml next to a collection,
+// and false when no file is there.
+func ConfigBeside(collection string) (string, bool) {
+	path := filepath.Join(filepath.Dir(collection), parser.ConfigFileName)
+	_, err := os.Stat(path)
+	return path, !errors.Is(err, fs.ErrNotExist)
+}
+
 // readConfig reads the config file that opts name, or the pmgen.yaml next
 // to the collection. It returns nil when there is none.
 func readConfig(opts Options, res *Result) (*parser.Config, error) {
 	path := opts.Config
 	if path == "" {
-		path = filepath.Join(filepath.Dir(opts.Collection), parser.ConfigFileName)
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		beside, ok := ConfigBeside(opts.Collection)
+		if !ok {
 			return nil, nil
 		}
+		path = beside
 	}
 	data, err := readLimited(path, parser.MaxConfigSize)
 	if err != nil {
