@@ -266,10 +266,14 @@ func checkFolder(dir, pkg string) ([]handFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read output folder: %w", err)
 		}
-		if generated(content) || neverBuilt(path, content) {
+		if generated(content) {
 			continue
 		}
-		switch other := packageName(path, content); other {
+		other, built := goPackage(path, content)
+		if !built {
+			continue
+		}
+		switch other {
 		case pkg:
 			own = append(own, handFile{name: e.Name(), content: content})
 		case "", pkg + "_test":
@@ -345,13 +349,14 @@ func topLevelNames(name string, content []byte) []string {
 	return names
 }
 
-// neverBuilt reports whether a Go file has a //go:build constraint that
-// no build satisfies unless it sets the tag "ignore", such as the
-// "//go:build ignore" of a helper program run with go run.
-func neverBuilt(path string, content []byte) bool {
+// goPackage returns the package name of a Go file, "" when the file does
+// not parse, and whether any build reads it. A //go:build constraint that
+// holds only with the tag "ignore", such as the "//go:build ignore" of a
+// helper program run with go run, means that none does.
+func goPackage(path string, content []byte) (name string, built bool) {
 	f, err := parser.ParseFile(token.NewFileSet(), path, content, parser.PackageClauseOnly|parser.ParseComments)
 	if err != nil {
-		return false
+		return "", true
 	}
 	for _, group := range f.Comments {
 		if group.Pos() > f.Package {
@@ -363,20 +368,12 @@ func neverBuilt(path string, content []byte) bool {
 			}
 			expr, err := constraint.Parse(c.Text)
 			if err != nil {
-				return false
+				return f.Name.Name, true
 			}
-			return !expr.Eval(func(tag string) bool { return tag != "ignore" })
+			return f.Name.Name, expr.Eval(func(tag string) bool { return tag != "ignore" })
 		}
 	}
-	return false
-}
-
-func packageName(path string, content []byte) string {
-	f, err := parser.ParseFile(token.NewFileSet(), path, content, parser.PackageClauseOnly)
-	if err != nil {
-		return ""
-	}
-	return f.Name.Name
+	return f.Name.Name, true
 }
 
 // staleFiles returns a Delete change for every file in dir that carries
