@@ -27,10 +27,7 @@ func BenchmarkGenerateSynthetic(b *testing.B) {
 			if api == nil || diags.HasErrors() {
 				b.Fatalf("build failed: %v", diags.Err())
 			}
-			b.ReportAllocs()
-			cpu, n := synth.CPUTime(), 0
-			for b.Loop() {
-				n++
+			synth.Measure(b, func() {
 				files, err := generator.Generate(api, generator.Options{})
 				if err != nil {
 					b.Fatal(err)
@@ -38,8 +35,7 @@ func BenchmarkGenerateSynthetic(b *testing.B) {
 				if len(files) == 0 {
 					b.Fatal("no files generated")
 				}
-			}
-			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, n), "cpu-s/op")
+			})
 		})
 	}
 }

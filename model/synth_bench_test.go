@@ -21,16 +21,12 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 			if coll == nil || diags.HasErrors() {
 				b.Fatalf("parse failed: %v", diags.Err())
 			}
-			b.ReportAllocs()
-			cpu, n := synth.CPUTime(), 0
-			for b.Loop() {
-				n++
+			synth.Measure(b, func() {
 				api, diags := model.Build(model.Input{Collection: coll, Package: "synth"})
 				if api == nil || diags.HasErrors() {
 					b.Fatalf("build failed: %v", diags.Err())
 				}
-			}
-			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, n), "cpu-s/op")
+			})
 		})
 	}
 }

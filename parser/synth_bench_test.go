@@ -17,16 +17,12 @@ func BenchmarkParseSynthetic(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			cpu, n := synth.CPUTime(), 0
-			for b.Loop() {
-				n++
+			synth.Measure(b, func() {
 				coll, diags := parser.ParseCollection("synth.postman_collection.json", data, parser.Options{})
 				if coll == nil || diags.HasErrors() {
 					b.Fatalf("parse failed: %v", diags.Err())
 				}
-			}
-			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, n), "cpu-s/op")
+			})
 		})
 	}
 }

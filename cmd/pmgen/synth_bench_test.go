@@ -23,10 +23,8 @@ func BenchmarkGenerateCommand(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			b.ReportAllocs()
 			i := 0
-			cpu := synth.CPUTime()
-			for b.Loop() {
+			synth.Measure(b, func() {
 				out := filepath.Join(dir, "out"+strconv.Itoa(i))
 				i++
 				var stderr bytes.Buffer
@@ -40,8 +38,7 @@ func BenchmarkGenerateCommand(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StartTimer()
-			}
-			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, i), "cpu-s/op")
+			})
 		})
 	}
 }

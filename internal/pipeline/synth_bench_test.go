@@ -22,10 +22,7 @@ func BenchmarkRunSynthetic(b *testing.B) {
 				Environments: []string{in.Environment},
 				Package:      "synth",
 			}
-			b.ReportAllocs()
-			cpu, n := synth.CPUTime(), 0
-			for b.Loop() {
-				n++
+			synth.Measure(b, func() {
 				res, err := pipeline.Run(opts)
 				if err != nil {
 					b.Fatal(err)
@@ -33,8 +30,7 @@ func BenchmarkRunSynthetic(b *testing.B) {
 				if len(res.Files) == 0 {
 					b.Fatal("no files generated")
 				}
-			}
-			b.ReportMetric(synth.SecondsPerOp(synth.CPUTime()-cpu, n), "cpu-s/op")
+			})
 		})
 	}
 }
