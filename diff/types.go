@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -381,43 +380,11 @@ func fieldShape(f *types.Field) string {
 
 // typeName returns the Go type expression of t; nil is untyped JSON.
 func typeName(t *types.Type) string {
-	return goType(t, true)
+	return types.Expr(t, true)
 }
 
 // typeShape returns the Go type expression of t with "struct" in place
 // of struct names.
 func typeShape(t *types.Type) string {
-	return goType(t, false)
-}
-
-func goType(t *types.Type, named bool) string {
-	if t == nil {
-		return "json.RawMessage"
-	}
-	switch t.Kind {
-	case types.String:
-		return "string"
-	case types.Int:
-		return "int64"
-	case types.Float:
-		return "float64"
-	case types.Bool:
-		return "bool"
-	case types.Struct:
-		if named {
-			return t.Name
-		}
-		return "struct"
-	case types.Array:
-		return "[]" + goType(t.Elem, named)
-	case types.External:
-		if t.Ref == nil {
-			return "json.RawMessage"
-		}
-		if t.Ref.ImportPath == "" {
-			return t.Ref.Name
-		}
-		return path.Base(t.Ref.ImportPath) + "." + t.Ref.Name
-	}
-	return "json.RawMessage"
+	return types.Expr(t, false)
 }

@@ -162,28 +162,9 @@ func (c *converter) checkOverride(s *shape, p path, t *types.Type) {
 			article = "an"
 		}
 		c.warn(CodeOverrideMismatch, s.origin[k], "type override of %q: a sample holds %s %s there, which %s does not decode; fix the override or the sample",
-			p.String(), article, kindWords[k], typeWord(t))
+			p.String(), article, kindWords[k], types.Expr(t, true))
 		return
 	}
-}
-
-// typeWord names a type in a message.
-func typeWord(t *types.Type) string {
-	switch t.Kind {
-	case types.Int:
-		return "int64"
-	case types.Float:
-		return "float64"
-	case types.External:
-		pkg := t.Ref.ImportPath
-		if i := strings.LastIndexByte(pkg, '/'); i >= 0 {
-			pkg = pkg[i+1:]
-		}
-		return pkg + "." + t.Ref.Name
-	case types.Array:
-		return "a slice"
-	}
-	return t.Kind.String()
 }
 
 // untyped returns json.RawMessage for a place that has only nulls and

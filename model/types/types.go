@@ -3,6 +3,8 @@
 // syntax; the generator turns each Type into jennifer code.
 package types
 
+import "path"
+
 // Kind is the shape of a Type.
 type Kind uint8
 
@@ -100,4 +102,39 @@ func (t *Type) Untyped() bool {
 		return t.Elem.Untyped()
 	}
 	return false
+}
+
+// Expr returns the Go type expression of t, such as "[]int64" or
+// "decimal.Decimal", with struct types by name when named is set and as
+// "struct" otherwise. A nil type is json.RawMessage.
+func Expr(t *Type, named bool) string {
+	if t == nil {
+		return "json.RawMessage"
+	}
+	switch t.Kind {
+	case String:
+		return "string"
+	case Int:
+		return "int64"
+	case Float:
+		return "float64"
+	case Bool:
+		return "bool"
+	case Struct:
+		if named {
+			return t.Name
+		}
+		return "struct"
+	case Array:
+		return "[]" + Expr(t.Elem, named)
+	case External:
+		if t.Ref == nil {
+			return "json.RawMessage"
+		}
+		if t.Ref.ImportPath == "" {
+			return t.Ref.Name
+		}
+		return path.Base(t.Ref.ImportPath) + "." + t.Ref.Name
+	}
+	return "json.RawMessage"
 }
