@@ -1,6 +1,7 @@
 // Package types is the type graph of the model: the Go types that request
-// and response bodies decode into, as structured values. It holds no Go
-// syntax; the generator turns each Type into jennifer code.
+// and response bodies decode into, as structured values. The generator
+// turns each Type into jennifer code, and Expr writes one as text for
+// messages and reports.
 package types
 
 import "path"
