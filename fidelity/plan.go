@@ -95,8 +95,8 @@ func newPlan(in planInput) (*Plan, error) {
 	for _, v := range in.api.Variables {
 		// Values of the environment and globals files never reach the
 		// generated code, so the driver passes them as options, as a
-		// caller of the client does; so are secrets, whatever defines
-		// them.
+		// caller of the client does. It passes secrets the same way,
+		// whatever defines them.
 		_, inEnv := in.env.lookup(v.Name)
 		_, inGlobals := in.globals.lookup(v.Name)
 		if !v.Secret && !inEnv && !inGlobals {

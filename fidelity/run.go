@@ -234,9 +234,9 @@ func (rn *Runner) runNewman(ctx context.Context, f *Fixture, files runFiles) (st
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	// NOTE: newman sometimes stays alive after it printed its summary,
-	// until the context's timeout kills it. Once the summary's last line
-	// is out, the run is over: newman gets a grace period to exit and is
-	// then stopped, and its output counts as complete.
+	// until the context's timeout kills it. The summary's last line ends
+	// the run, so newman then gets a grace period to exit before it is
+	// stopped, and its output counts as complete.
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	var finished time.Time
@@ -267,8 +267,8 @@ const newmanSummaryEnd = "| average response time:"
 // newmanExitGrace is how long newman may take to exit after its summary.
 var newmanExitGrace = 20 * time.Second
 
-// syncBuffer is a bytes.Buffer that a process's output and a reader on
-// another goroutine may use at once.
+// syncBuffer is a bytes.Buffer that a process writes its output to while
+// another goroutine reads it.
 type syncBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer

@@ -15,8 +15,8 @@ import (
 
 const testPkg = "testing"
 
-// sequencesFileName is the test file with the replay data and one test
-// function per sequence.
+// sequencesFileName is the name of the test file with the replay data and
+// one test function per sequence.
 const sequencesFileName = "sequences_test.go"
 
 // sequencesFile emits sequences_test.go: the collection's requests and
@@ -106,7 +106,7 @@ func replayData(api *model.API) ([]byte, error) {
 }
 
 // replayDataSize estimates the size of the replay data file from the raw
-// bodies it holds, so that its buffer grows rarely.
+// bodies it contains, so that its buffer grows rarely.
 func replayDataSize(api *model.API) int {
 	n := 1024
 	for _, op := range api.Operations {

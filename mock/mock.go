@@ -37,10 +37,10 @@ type Server struct {
 	// replay server keeps of a request is known to be that request's.
 	mu     sync.Mutex
 	replay *replay.ReplayServer
-	// basePaths are the paths of the collection's base URLs, such as
-	// "/api" of {{baseUrl}} = http://host/api, longest first. A request
-	// may carry one before the request's own path, as a client does when
-	// its base URL is the mock's address followed by that path.
+	// basePaths are the paths of the collection's base URLs, longest
+	// first, such as "/api" of {{baseUrl}} = http://host/api. A client
+	// whose base URL is the mock's address followed by such a path sends
+	// it before the request's own path.
 	basePaths []string
 }
 
@@ -56,7 +56,7 @@ func NewServer(api *model.API, logger *slog.Logger) *Server {
 }
 
 // basePaths returns the paths of the hosts' default base URLs, without a
-// trailing slash, longest first. A default that still holds a variable
+// trailing slash, longest first. A default that still contains a variable
 // is left out.
 func basePaths(api *model.API) []string {
 	var paths []string
@@ -78,7 +78,7 @@ func basePaths(api *model.API) []string {
 }
 
 // serve lets the replay server respond to r, and returns the response and
-// what the replay server recorded of the request. The caller holds s.mu.
+// the replay server's record of the request. The caller must hold s.mu.
 func (s *Server) serve(r *http.Request, body []byte) (*bufferedResponse, replay.ReplayRecord) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	res := &bufferedResponse{}
@@ -92,8 +92,8 @@ func (s *Server) serve(r *http.Request, body []byte) (*bufferedResponse, replay.
 	return res, rec
 }
 
-// withoutBasePath returns r with the first of the base paths that starts
-// its path removed, or nil when none does.
+// withoutBasePath returns r without the first base path that its path
+// starts with, or nil when there is none.
 func (s *Server) withoutBasePath(r *http.Request) *http.Request {
 	for _, p := range s.basePaths {
 		rest, ok := strings.CutPrefix(r.URL.Path, p)

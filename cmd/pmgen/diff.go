@@ -108,10 +108,10 @@ func (f *diffFlags) validate(files []string) error {
 
 // configs returns the config files of the two releases, "" where the
 // pipeline looks for a pmgen.yaml next to the collection. The -config
-// flag names one for both. Without it, a NEW release that has no
-// pmgen.yaml beside it, such as a download, is read with OLD's, because
-// the config belongs to the integrator's repository, not to a release:
-// without the same pinned names, every pinned request would look renamed.
+// flag names one for both. Without it, a NEW release with no pmgen.yaml
+// beside it, such as a download, is read with OLD's. The config belongs
+// to the integrator's repository, and without its pinned names every
+// pinned request would look renamed.
 func (f *diffFlags) configs(oldCollection, newCollection string) (string, string) {
 	if f.config != "" {
 		return f.config, f.config

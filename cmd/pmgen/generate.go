@@ -63,9 +63,10 @@ func (f *generateFlags) validate(rest []string) error {
 	return f.limits.validate()
 }
 
-// defaultPackage derives a package name from the output folder's name:
-// its words, transliterated like every Go name pmgen makes, in lower case
-// and joined, without leading digits; "client" when nothing is left.
+// defaultPackage derives a package name from the output folder's name. Its
+// words are transliterated like every Go name pmgen makes, joined in lower
+// case and stripped of leading digits. The name is "client" when nothing
+// is left.
 func defaultPackage(out string) string {
 	words, ok := naming.Words(lastElem(out))
 	if !ok {

@@ -95,9 +95,9 @@ func TestMockSecondSignalEndsShutdown(t *testing.T) {
 	}
 	require.NotEmpty(t, addr, "pmgen mock did not start serving")
 
-	// A request whose body never arrives stays in flight. It asks for
+	// A request whose body never arrives stays in flight. It expects
 	// 100 Continue, which the server sends once the handler reads the
-	// body: the request is in flight before the first signal.
+	// body, so the request is in flight before the first signal.
 	conn, err := net.Dial("tcp", addr)
 	require.NoError(t, err)
 	defer conn.Close()

@@ -116,9 +116,9 @@ func WithTimeout(d time.Duration) Option {
 }
 
 // RequestURL returns the URL of a request that the client sends, as text
-// for logs: scheme, host, path and query, with the password of user
-// information and query values that look like credentials (token, key,
-// password and the like) replaced by "REDACTED".
+// for logs with scheme, host, path and query. The password of the user
+// information and query values with credential-like names, such as token,
+// key or password, are replaced by "REDACTED".
 func RequestURL(req *http.Request) string {
 	if req == nil {
 		return ""

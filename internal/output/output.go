@@ -240,7 +240,7 @@ type handFile struct {
 }
 
 // checkFolder rejects output folders that pmgen must not write into, and
-// returns the hand-written Go files of package pkg that the folder holds.
+// returns the hand-written Go files of package pkg in the folder.
 func checkFolder(dir, pkg string) ([]handFile, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -288,7 +288,7 @@ func checkFolder(dir, pkg string) ([]handFile, error) {
 // checkClashes rejects generated files that declare a package-level name
 // that a hand-written file of the same package declares too, because the
 // package would not compile. Generated Go files are parsed only when the
-// folder holds such hand-written files.
+// folder has such hand-written files.
 func checkClashes(dir string, own []handFile, files []File) error {
 	if len(own) == 0 {
 		return nil
@@ -350,9 +350,9 @@ func topLevelNames(name string, content []byte) []string {
 }
 
 // goPackage returns the package name of a Go file, "" when the file does
-// not parse, and whether any build reads it. A //go:build constraint that
-// holds only with the tag "ignore", such as the "//go:build ignore" of a
-// helper program run with go run, means that none does.
+// not parse, and whether any build reads it. No build reads a file whose
+// //go:build constraint is true only with the tag "ignore", such as a
+// helper program run with go run.
 func goPackage(path string, content []byte) (name string, built bool) {
 	f, err := parser.ParseFile(token.NewFileSet(), path, content, parser.PackageClauseOnly|parser.ParseComments)
 	if err != nil {

@@ -205,7 +205,7 @@ func TestChangeDiffNames(t *testing.T) {
 	assert.Equal(t, "--- out/client.go\n+++ out/client.go\n@@ -2,4 +2,4 @@\n \n package kassa\n \n-const V = 1\n+const V = 2\n", upd.Diff("out"))
 }
 
-func TestPlanRejectsClashWithHandWrittenName(t *testing.T) {
+func TestPlanRejectsHandWrittenNameClash(t *testing.T) {
 	tests := []struct {
 		name, hand string
 		clash      bool

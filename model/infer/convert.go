@@ -118,9 +118,9 @@ func (c *converter) override(p path) (*types.Type, bool) {
 	return nil, false
 }
 
-// acceptedKinds returns the JSON kinds that encoding/json decodes into t
-// besides null, and false for a type whose decoding is not known here,
-// such as a decimal type of another package.
+// acceptedKinds returns the JSON kinds besides null that encoding/json
+// decodes into t. It returns false for a type whose decoding is unknown
+// here, such as a decimal type of another package.
 func acceptedKinds(t *types.Type) (kindSet, bool) {
 	switch t.Kind {
 	case types.String:
@@ -136,7 +136,7 @@ func acceptedKinds(t *types.Type) (kindSet, bool) {
 	case types.External:
 		switch *t.Ref {
 		case types.Ref{ImportPath: "encoding/json", Name: "Number"}:
-			// encoding/json also accepts a string that holds a number.
+			// encoding/json also accepts a string that contains a number.
 			return 1<<kindInt | 1<<kindFloat | 1<<kindString, true
 		case types.Ref{ImportPath: "time", Name: "Time"}:
 			return 1 << kindString, true
@@ -145,8 +145,8 @@ func acceptedKinds(t *types.Type) (kindSet, bool) {
 	return 0, false
 }
 
-// checkOverride warns when the samples at p hold a value that the
-// override's type t cannot decode: the client would then fail on the
+// checkOverride warns when a sample at p has a value that the override's
+// type t cannot decode, because the client would then fail on the
 // collection's own examples.
 func (c *converter) checkOverride(s *shape, p path, t *types.Type) {
 	accepted, ok := acceptedKinds(t)

@@ -307,10 +307,9 @@ func (r *Registry) Types() []*types.Type {
 }
 
 // promoteFractionKeys gives the fraction type to every inferred integer
-// field whose JSON key is a fraction in some other body, such as a
-// "change" that is 0 in one example and 3.67 in another request's: an
-// amount is an amount wherever it appears, and an int64 field would fail
-// to decode the first response with a decimal point.
+// field whose JSON key is a fraction in some body. A "change" that is 0 in
+// one example and 3.67 in another request's is an amount in both, and an
+// int64 field would fail to decode the first response with a decimal point.
 func (r *Registry) promoteFractionKeys() {
 	fraction := func(t *types.Type) *types.Type {
 		if ref := r.opts.Fraction; ref != nil {
@@ -318,7 +317,7 @@ func (r *Registry) promoteFractionKeys() {
 		}
 		return &types.Type{Kind: types.Float, Path: t.Path}
 	}
-	// An integer that an override set has no path.
+	// An integer type from an override has no path.
 	inferredInt := func(t *types.Type) bool { return t != nil && t.Kind == types.Int && t.Path != "" }
 	for _, st := range r.order {
 		for _, f := range st.Fields {
