@@ -11,6 +11,7 @@ package jsontree
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -42,12 +43,12 @@ func (k Kind) String() string {
 // Value is one node of the tree.
 type Value struct {
 	Kind   Kind
-	Offset int // byte offset of the first byte of the value in the input
-	End    int // byte offset just past the value's last byte
+	Bool   bool // value of a Bool, next to Kind so that both share one word
+	Offset int  // byte offset of the first byte of the value in the input
+	End    int  // byte offset just past the value's last byte
 	// Str is the decoded text of a String, the literal text of a Number and
 	// the whole "{{...}}" text of a Placeholder.
 	Str     string
-	Bool    bool
 	Items   []Value  // elements of an Array
 	Members []Member // members of an Object, in source order
 }
@@ -104,19 +105,28 @@ func (e *SyntaxError) Error() string {
 }
 
 // Parse parses data as one JSON value followed only by white space.
+//
+// Parse copies data into one string, and every string of the tree that
+// needs no decoding is a substring of that copy. So the tree keeps the
+// whole copy in memory, and the caller may change data after Parse
+// returns.
 func Parse(data []byte, opts Options) (*Value, error) {
-	p := parser{data: data, opts: opts}
+	p := parser{data: data, text: string(data), opts: opts}
+	// A new block holds at most 1024 elements, about 100 KiB. For an
+	// input under 128 KiB it holds len(data)/128 elements, which take less
+	// memory than the input, so a small tree wastes little.
+	p.blockLen = min(len(data)/128, 1024)
 	if p.opts.MaxDepth <= 0 {
 		p.opts.MaxDepth = DefaultMaxDepth
 	}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.pos = 3
 	}
-	v := new(Value)
 	if err := p.skipSpace(); err != nil {
 		return nil, err
 	}
-	if err := p.value(v, 0); err != nil {
+	v, err := p.value(0)
+	if err != nil {
 		return nil, err
 	}
 	if err := p.skipSpace(); err != nil {
@@ -125,7 +135,7 @@ func Parse(data []byte, opts Options) (*Value, error) {
 	if p.pos < len(p.data) {
 		return nil, p.errorf("unexpected %s after the top-level value", p.describe())
 	}
-	return v, nil
+	return &v, nil
 }
 
 // LineCol converts a byte offset into a 1-based line and a 1-based column
@@ -146,8 +156,19 @@ func LineCol(data []byte, offset int) (line, col int) {
 
 type parser struct {
 	data []byte
+	text string // a copy of data, the source of undecoded strings
 	pos  int
 	opts Options
+
+	// Stacks of the elements of the open arrays and of the members of the
+	// open objects, innermost last. A container that closes moves its
+	// part into the next free elements of a block, so that containers
+	// share allocations and none has spare capacity.
+	items       []Value
+	members     []Member
+	itemBlock   []Value
+	memberBlock []Member
+	blockLen    int // elements of a new block
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -170,7 +191,7 @@ func (p *parser) skipSpace() error {
 	for p.pos < len(p.data) {
 		switch p.data[p.pos] {
 		case ' ', '\t', '\n', '\r':
-			p.pos++
+			p.skipBlanks()
 		case '/':
 			if !p.opts.Comments {
 				return nil
@@ -183,6 +204,18 @@ func (p *parser) skipSpace() error {
 		}
 	}
 	return nil
+}
+
+// skipBlanks moves p.pos past spaces, tabs and line breaks.
+func (p *parser) skipBlanks() {
+	i := p.pos
+	for i < len(p.data) {
+		if c := p.data[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			break
+		}
+		i++
+	}
+	p.pos = i
 }
 
 func (p *parser) skipComment() error {
@@ -211,68 +244,63 @@ func (p *parser) skipComment() error {
 	return p.errorf("unexpected '/'")
 }
 
-func (p *parser) value(v *Value, depth int) error {
-	err := p.parseValue(v, depth)
-	v.End = p.pos
-	return err
+// value parses the value at p.pos. The tree is built from returned
+// values rather than through pointers, because the compiler moves a
+// variable to the heap when its address enters this recursion.
+func (p *parser) value(depth int) (Value, error) {
+	start := p.pos
+	v, err := p.parseValue(depth)
+	v.Offset, v.End = start, p.pos
+	return v, err
 }
 
-func (p *parser) parseValue(v *Value, depth int) error {
+func (p *parser) parseValue(depth int) (Value, error) {
 	if p.pos >= len(p.data) {
-		return p.errorf("unexpected end of input, want a value")
+		return Value{}, p.errorf("unexpected end of input, want a value")
 	}
-	v.Offset = p.pos
 	switch c := p.data[p.pos]; {
 	case c == '{':
 		if p.opts.Placeholders && p.pos+1 < len(p.data) && p.data[p.pos+1] == '{' {
-			return p.placeholder(v)
+			return p.placeholder()
 		}
-		return p.object(v, depth)
+		return p.object(depth)
 	case c == '[':
-		return p.array(v, depth)
+		return p.array(depth)
 	case c == '"':
 		s, err := p.string()
-		if err != nil {
-			return err
-		}
-		v.Kind, v.Str = String, s
-		return nil
+		return Value{Kind: String, Str: s}, err
 	case c == '-' || (c >= '0' && c <= '9'):
-		return p.number(v)
+		return p.number()
 	case c == 't':
-		v.Kind, v.Bool = Bool, true
-		return p.literal("true")
+		return Value{Kind: Bool, Bool: true}, p.literal("true")
 	case c == 'f':
-		v.Kind = Bool
-		return p.literal("false")
+		return Value{Kind: Bool}, p.literal("false")
 	case c == 'n':
-		v.Kind = Null
-		return p.literal("null")
+		return Value{Kind: Null}, p.literal("null")
 	}
-	return p.errorf("unexpected %s, want a value", p.describe())
+	return Value{}, p.errorf("unexpected %s, want a value", p.describe())
 }
 
 func (p *parser) literal(word string) error {
-	if len(p.data)-p.pos < len(word) || string(p.data[p.pos:p.pos+len(word)]) != word {
+	if len(p.data)-p.pos < len(word) || p.text[p.pos:p.pos+len(word)] != word {
 		return p.errorf("invalid literal, want %s", word)
 	}
 	p.pos += len(word)
 	return nil
 }
 
-func (p *parser) placeholder(v *Value) error {
+func (p *parser) placeholder() (Value, error) {
 	start := p.pos
 	for i := p.pos + 2; i+1 < len(p.data); i++ {
 		if p.data[i] == '}' && p.data[i+1] == '}' {
 			p.pos = i + 2
-			v.Kind, v.Str = Placeholder, string(p.data[start:p.pos])
-			return nil
+			return Value{Kind: Placeholder, Str: p.text[start:p.pos]}, nil
 		}
 		if p.data[i] == '\n' || p.data[i] == '{' {
 			break
 		}
 	}
-	return p.errorf("unterminated {{placeholder}}")
+	return Value{}, p.errorf("unterminated {{placeholder}}")
 }
 
 func (p *parser) enter(depth int) error {
@@ -282,73 +310,102 @@ func (p *parser) enter(depth int) error {
 	return nil
 }
 
-func (p *parser) object(v *Value, depth int) error {
+func (p *parser) object(depth int) (Value, error) {
+	v := Value{Kind: Object}
 	if err := p.enter(depth); err != nil {
-		return err
+		return v, err
 	}
-	v.Kind = Object
 	p.pos++ // {
 	if err := p.skipSpace(); err != nil {
-		return err
+		return v, err
 	}
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
-		return nil
+		return v, nil
 	}
+	base := len(p.members)
 	for {
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
-			return p.errorf("unexpected %s, want a string key", p.describe())
+			return v, p.errorf("unexpected %s, want a string key", p.describe())
 		}
 		keyOffset := p.pos
 		key, err := p.string()
 		if err != nil {
-			return err
+			return v, err
 		}
 		if err := p.skipSpace(); err != nil {
-			return err
+			return v, err
 		}
 		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
-			return p.errorf("unexpected %s after object key, want ':'", p.describe())
+			return v, p.errorf("unexpected %s after object key, want ':'", p.describe())
 		}
 		p.pos++
 		if err := p.skipSpace(); err != nil {
-			return err
+			return v, err
 		}
-		v.Members = append(v.Members, Member{Key: key, KeyOffset: keyOffset})
-		if err := p.value(&v.Members[len(v.Members)-1].Value, depth+1); err != nil {
-			return err
+		value, err := p.value(depth + 1)
+		if err != nil {
+			return v, err
 		}
+		p.members = append(p.members, Member{Key: key, KeyOffset: keyOffset, Value: value})
 		done, err := p.next('}')
-		if err != nil || done {
-			return err
+		if err != nil {
+			return v, err
+		}
+		if done {
+			v.Members = pop(&p.members, &p.memberBlock, base, p.blockLen)
+			return v, nil
 		}
 	}
 }
 
-func (p *parser) array(v *Value, depth int) error {
+func (p *parser) array(depth int) (Value, error) {
+	// An empty array has non-nil Items, which distinguishes it from a
+	// missing one.
+	v := Value{Kind: Array, Items: []Value{}}
 	if err := p.enter(depth); err != nil {
-		return err
+		return v, err
 	}
-	v.Kind = Array
-	v.Items = []Value{} // an empty array stays distinguishable from a missing one
-	p.pos++             // [
+	p.pos++ // [
 	if err := p.skipSpace(); err != nil {
-		return err
+		return v, err
 	}
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
 		p.pos++
-		return nil
+		return v, nil
 	}
+	base := len(p.items)
 	for {
-		v.Items = append(v.Items, Value{})
-		if err := p.value(&v.Items[len(v.Items)-1], depth+1); err != nil {
-			return err
+		item, err := p.value(depth + 1)
+		if err != nil {
+			return v, err
 		}
+		p.items = append(p.items, item)
 		done, err := p.next(']')
-		if err != nil || done {
-			return err
+		if err != nil {
+			return v, err
+		}
+		if done {
+			v.Items = pop(&p.items, &p.itemBlock, base, p.blockLen)
+			return v, nil
 		}
 	}
+}
+
+// pop moves the elements from base on off the top of stack into the
+// start of block and returns them as a slice of their exact length and
+// capacity. A block too short for them is replaced by a new one of at
+// least blockLen elements.
+func pop[T any](stack, block *[]T, base, blockLen int) []T {
+	n := len(*stack) - base
+	if n > len(*block) {
+		*block = make([]T, max(n, blockLen))
+	}
+	out := (*block)[:n:n]
+	*block = (*block)[n:]
+	copy(out, (*stack)[base:])
+	*stack = (*stack)[:base]
+	return out
 }
 
 // next consumes the comma or the closing bracket after a container element
@@ -378,7 +435,7 @@ func (p *parser) next(closing byte) (bool, error) {
 	return false, p.errorf("unexpected %s, want ',' or '%c'", p.describe(), closing)
 }
 
-func (p *parser) number(v *Value) error {
+func (p *parser) number() (Value, error) {
 	start := p.pos
 	if p.data[p.pos] == '-' {
 		p.pos++
@@ -389,12 +446,12 @@ func (p *parser) number(v *Value) error {
 	case p.pos < len(p.data) && p.data[p.pos] >= '1' && p.data[p.pos] <= '9':
 		p.digits()
 	default:
-		return p.errorf("invalid number, want a digit")
+		return Value{}, p.errorf("invalid number, want a digit")
 	}
 	if p.pos < len(p.data) && p.data[p.pos] == '.' {
 		p.pos++
 		if p.digits() == 0 {
-			return p.errorf("invalid number, want a digit after '.'")
+			return Value{}, p.errorf("invalid number, want a digit after '.'")
 		}
 	}
 	if p.pos < len(p.data) && (p.data[p.pos] == 'e' || p.data[p.pos] == 'E') {
@@ -403,11 +460,10 @@ func (p *parser) number(v *Value) error {
 			p.pos++
 		}
 		if p.digits() == 0 {
-			return p.errorf("invalid number, want a digit in the exponent")
+			return Value{}, p.errorf("invalid number, want a digit in the exponent")
 		}
 	}
-	v.Kind, v.Str = Number, string(p.data[start:p.pos])
-	return nil
+	return Value{Kind: Number, Str: p.text[start:p.pos]}, nil
 }
 
 func (p *parser) digits() int {
@@ -418,82 +474,118 @@ func (p *parser) digits() int {
 	return p.pos - start
 }
 
+// plain marks the bytes that stand for themselves inside a JSON string:
+// all but the quote, the backslash and the control characters.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // string parses a quoted string at p.pos and returns its decoded text.
 // Invalid UTF-8 becomes U+FFFD, as encoding/json does.
 func (p *parser) string() (string, error) {
-	start := p.pos
-	p.pos++ // opening quote
-	// Fast path: no escapes and valid UTF-8.
-	for i := p.pos; i < len(p.data); i++ {
-		c := p.data[i]
-		if c == '"' {
-			s := p.data[p.pos:i]
-			if utf8.Valid(s) {
-				p.pos = i + 1
-				return string(s), nil
-			}
+	// Find the closing quote, stepping over escape sequences. A string
+	// without escapes, in valid UTF-8, is a substring of the input.
+	data, start := p.data, p.pos
+	i, seen, escaped := start+1, byte(0), false
+	for i < len(data) {
+		c := data[i]
+		if plain[c] {
+			seen |= c
+			i++
+			continue
+		}
+		if c != '\\' {
 			break
 		}
-		if c == '\\' || c < 0x20 {
-			break
+		escaped = true
+		i += 2
+	}
+	if i < len(data) && data[i] == '"' && !escaped {
+		s := p.text[start+1 : i]
+		if seen < utf8.RuneSelf || utf8.ValidString(s) {
+			p.pos = i + 1
+			return s, nil
 		}
 	}
-	buf := make([]byte, 0, 32)
+	// The decoded text is at most as long as the quoted text, unless
+	// invalid bytes become U+FFFD.
+	return p.decodeString(start, min(i, len(data))-start-1)
+}
+
+// decodeString parses the quoted string at start, which has escapes,
+// control characters or invalid UTF-8, or is unterminated. The size is
+// the capacity to reserve for the decoded text.
+func (p *parser) decodeString(start, size int) (string, error) {
+	var b strings.Builder
+	b.Grow(size)
+	data, i := p.data, start+1
 	for {
-		if p.pos >= len(p.data) {
+		run, seen := i, byte(0)
+		for i < len(data) && plain[data[i]] {
+			seen |= data[i]
+			i++
+		}
+		if s := p.text[run:i]; seen < utf8.RuneSelf || utf8.ValidString(s) {
+			b.WriteString(s)
+		} else {
+			for _, r := range s { // an invalid byte reads as U+FFFD
+				b.WriteRune(r)
+			}
+		}
+
+		if i >= len(data) {
 			p.pos = start
 			return "", p.errorf("unterminated string")
 		}
-		c := p.data[p.pos]
-		switch {
-		case c == '"':
+		p.pos = i
+		switch data[i] {
+		case '"':
 			p.pos++
-			return string(buf), nil
-		case c < 0x20:
-			return "", p.errorf("invalid control character %s in string", p.describe())
-		case c == '\\':
-			var err error
-			if buf, err = p.escape(buf); err != nil {
+			return b.String(), nil
+		case '\\':
+			if err := p.escape(&b); err != nil {
 				return "", err
 			}
-		case c < utf8.RuneSelf:
-			buf = append(buf, c)
-			p.pos++
+			i = p.pos
 		default:
-			r, size := utf8.DecodeRune(p.data[p.pos:])
-			buf = utf8.AppendRune(buf, r)
-			p.pos += size
+			return "", p.errorf("invalid control character %s in string", p.describe())
 		}
 	}
 }
 
-func (p *parser) escape(buf []byte) ([]byte, error) {
+func (p *parser) escape(b *strings.Builder) error {
 	if p.pos+1 >= len(p.data) {
-		return nil, p.errorf("unterminated escape sequence")
+		return p.errorf("unterminated escape sequence")
 	}
 	c := p.data[p.pos+1]
 	if simple := simpleEscape(c); simple != 0 {
 		p.pos += 2
-		return append(buf, simple), nil
+		b.WriteByte(simple)
+		return nil
 	}
 	if c != 'u' {
-		return nil, p.errorf("invalid escape sequence \\%c", c)
+		return p.errorf("invalid escape sequence \\%c", c)
 	}
 	r, ok := p.hex4(p.pos + 2)
 	if !ok {
-		return nil, p.errorf("invalid \\u escape, want four hex digits")
+		return p.errorf("invalid \\u escape, want four hex digits")
 	}
 	p.pos += 6
 	if utf16.IsSurrogate(r) {
 		if r2, ok := p.hex4(p.pos + 2); ok && p.pos+1 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
 			if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
 				p.pos += 6
-				return utf8.AppendRune(buf, dec), nil
+				b.WriteRune(dec)
+				return nil
 			}
 		}
 		r = utf8.RuneError
 	}
-	return utf8.AppendRune(buf, r), nil
+	b.WriteRune(r)
+	return nil
 }
 
 // simpleEscape returns the byte a one-letter escape stands for, or 0.
