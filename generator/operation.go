@@ -103,13 +103,11 @@ func (g *gen) operationVar(op *model.Operation) jen.Code {
 	if len(op.URL.Query) > 0 {
 		var qs []jen.Code
 		for _, q := range op.URL.Query {
-			qd := jen.Dict{jen.Id("key"): jen.Lit(q.Key)}
 			if q.NoValue {
-				qd[jen.Id("noValue")] = jen.True()
+				qs = append(qs, jen.Values(keyed("key", jen.Lit(q.Key)), keyed("noValue", jen.True())))
 			} else {
-				qd[jen.Id("value")] = jen.Lit(q.Value)
+				qs = append(qs, jen.Values(keyed("key", jen.Lit(q.Key)), keyed("value", jen.Lit(q.Value))))
 			}
-			qs = append(qs, jen.Values(qd))
 		}
 		d[jen.Id("query")] = jen.Index().Id("queryParam").Values(qs...)
 	}
@@ -119,15 +117,15 @@ func (g *gen) operationVar(op *model.Operation) jen.Code {
 	if len(op.Headers) > 0 {
 		var hs []jen.Code
 		for _, h := range op.Headers {
-			hs = append(hs, jen.Values(jen.Dict{jen.Id("name"): jen.Lit(h.Name), jen.Id("value"): jen.Lit(h.Value)}))
+			hs = append(hs, jen.Values(keyed("name", jen.Lit(h.Name)), keyed("value", jen.Lit(h.Value))))
 		}
 		d[jen.Id("headers")] = jen.Index().Id("header").Values(hs...)
 	}
 	if op.Body != nil {
-		d[jen.Id("body")] = jen.Id("bodySpec").Values(jen.Dict{
-			jen.Id("kind"):        jen.Id(bodyKindConstant(op.Body.Kind)),
-			jen.Id("contentType"): jen.Lit(op.Body.ContentType),
-		})
+		d[jen.Id("body")] = jen.Id("bodySpec").Values(
+			keyed("contentType", jen.Lit(op.Body.ContentType)),
+			keyed("kind", jen.Id(bodyKindConstant(op.Body.Kind))),
+		)
 	}
 	if op.KeepBody {
 		d[jen.Id("keepBody")] = jen.True()
@@ -165,6 +163,14 @@ func pathTemplates(op *model.Operation) []jen.Code {
 		out = append(out, jen.Lit(s.Template))
 	}
 	return out
+}
+
+// keyed is one key: value element of a composite literal. Literals nested
+// in others are written on one line, {name: "Accept", value: "text/plain"},
+// because go/format measures every element of a literal that spans lines
+// by printing it, so nested multi-line literals cost it a print per level.
+func keyed(name string, value jen.Code) jen.Code {
+	return jen.Id(name).Op(":").Add(value)
 }
 
 func bodyKindConstant(k model.BodyKind) string {
@@ -231,7 +237,7 @@ func (g *gen) method(op *model.Operation) jen.Code {
 	var paramValues []jen.Code
 	for _, p := range op.Params {
 		params = append(params, jen.Id(p.GoName).String())
-		paramValues = append(paramValues, jen.Values(jen.Dict{jen.Id("name"): jen.Lit(p.Name), jen.Id("value"): jen.Id(p.GoName)}))
+		paramValues = append(paramValues, jen.Values(keyed("name", jen.Lit(p.Name)), keyed("value", jen.Id(p.GoName))))
 	}
 	if len(paramValues) > 0 {
 		input[jen.Id("params")] = jen.Index().Id("param").Values(paramValues...)
@@ -298,17 +304,18 @@ func bodyArgument(op *model.Operation) (param jen.Code, field string, value jen.
 	case model.BodyURLEncoded, model.BodyMultipart:
 		var values []jen.Code
 		for _, f := range b.Form {
-			d := jen.Dict{jen.Id("key"): jen.Lit(f.Key)}
-			if f.File {
-				d[jen.Id("file")] = jen.Id("form").Dot(f.GoName)
-				d[jen.Id("fileName")] = jen.Lit(fileName(f))
-			} else {
-				d[jen.Id("value")] = jen.Id("form").Dot(f.GoName)
-			}
+			var fields []jen.Code
 			if f.ContentType != "" {
-				d[jen.Id("contentType")] = jen.Lit(f.ContentType)
+				fields = append(fields, keyed("contentType", jen.Lit(f.ContentType)))
 			}
-			values = append(values, jen.Values(d))
+			if f.File {
+				fields = append(fields, keyed("file", jen.Id("form").Dot(f.GoName)), keyed("fileName", jen.Lit(fileName(f))))
+			}
+			fields = append(fields, keyed("key", jen.Lit(f.Key)))
+			if !f.File {
+				fields = append(fields, keyed("value", jen.Id("form").Dot(f.GoName)))
+			}
+			values = append(values, jen.Values(fields...))
 		}
 		return jen.Id("form").Id(b.FormGoName), "form", jen.Index().Id("formValue").Values(values...)
 	}

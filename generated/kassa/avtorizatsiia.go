@@ -74,15 +74,12 @@ type InformatsiiaOKasseResponseSkno struct {
 }
 
 var opProverkaSviaziSServerom = operation{
-	auth: -1,
-	headers: []header{{
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "GET",
-	name:   "ProverkaSviaziSServerom",
-	path:   []string{"api", "v1", "ping"},
+	auth:    -1,
+	headers: []header{{name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "GET",
+	name:    "ProverkaSviaziSServerom",
+	path:    []string{"api", "v1", "ping"},
 }
 
 // ProverkaSviaziSServerom sends the request "Авторизация / Проверка связи с сервером".
@@ -99,21 +96,12 @@ func (c *Client) ProverkaSviaziSServerom(ctx context.Context, opts ...CallOption
 }
 
 var opVkhodKassira = operation{
-	auth: 0,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "POST",
-	name:   "VkhodKassira",
+	auth:    0,
+	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "POST",
+	name:    "VkhodKassira",
 	newErrorBody: func() any {
 		return new(VkhodKassiraError)
 	},
@@ -149,15 +137,12 @@ func (c *Client) VkhodKassira(ctx context.Context, body VkhodKassiraRequest, opt
 }
 
 var opInformatsiiaOKasse = operation{
-	auth: 1,
-	headers: []header{{
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "GET",
-	name:   "InformatsiiaOKasse",
-	path:   []string{"api", "v1", "kassa"},
+	auth:    1,
+	headers: []header{{name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "GET",
+	name:    "InformatsiiaOKasse",
+	path:    []string{"api", "v1", "kassa"},
 }
 
 // InformatsiiaOKasse sends the request "Авторизация / Информация о кассе".

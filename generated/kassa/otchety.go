@@ -39,15 +39,12 @@ type SpisokChekovSmenyResponseItem struct {
 }
 
 var opXOtchet = operation{
-	auth: 1,
-	headers: []header{{
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "GET",
-	name:   "XOtchet",
-	path:   []string{"api", "v1", "shifts", ":shiftId", "x-report"},
+	auth:    1,
+	headers: []header{{name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "GET",
+	name:    "XOtchet",
+	path:    []string{"api", "v1", "shifts", ":shiftId", "x-report"},
 }
 
 // XOtchet sends the request "Отчёты / X-отчёт".
@@ -60,32 +57,20 @@ var opXOtchet = operation{
 // Идентификатор смены из ответа «Открыть смену»
 func (c *Client) XOtchet(ctx context.Context, shiftID string, opts ...CallOption) (*XOtchetResponse, error) {
 	out := new(XOtchetResponse)
-	if err := c.send(ctx, &opXOtchet, &callInput{params: []param{{
-		name:  "shiftId",
-		value: shiftID,
-	}}}, out, opts); err != nil {
+	if err := c.send(ctx, &opXOtchet, &callInput{params: []param{{name: "shiftId", value: shiftID}}}, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 var opSpisokChekovSmeny = operation{
-	auth: 1,
-	headers: []header{{
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "GET",
-	name:   "SpisokChekovSmeny",
-	path:   []string{"api", "v1", "shifts", ":shiftId", "receipts"},
-	query: []queryParam{{
-		key:   "limit",
-		value: "50",
-	}, {
-		key:   "offset",
-		value: "0",
-	}},
+	auth:    1,
+	headers: []header{{name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "GET",
+	name:    "SpisokChekovSmeny",
+	path:    []string{"api", "v1", "shifts", ":shiftId", "receipts"},
+	query:   []queryParam{{key: "limit", value: "50"}, {key: "offset", value: "0"}},
 }
 
 // SpisokChekovSmeny sends the request "Отчёты / Список чеков смены".
@@ -99,10 +84,7 @@ var opSpisokChekovSmeny = operation{
 // Идентификатор смены из ответа «Открыть смену»
 func (c *Client) SpisokChekovSmeny(ctx context.Context, shiftID string, opts ...CallOption) (*SpisokChekovSmenyResponse, error) {
 	out := new(SpisokChekovSmenyResponse)
-	if err := c.send(ctx, &opSpisokChekovSmeny, &callInput{params: []param{{
-		name:  "shiftId",
-		value: shiftID,
-	}}}, out, opts); err != nil {
+	if err := c.send(ctx, &opSpisokChekovSmeny, &callInput{params: []param{{name: "shiftId", value: shiftID}}}, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -170,21 +170,9 @@ type ChekPoOplateQRKodomResponse struct {
 }
 
 var opProdazhaZaNalichnye = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}, {
-		name:  "Idempotency-Key",
-		value: "{{idempotencyKey}}",
-	}},
+	auth:              1,
+	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
 	host:              0,
 	idempotencyHeader: "Idempotency-Key",
 	method:            "POST",
@@ -228,21 +216,9 @@ func (c *Client) ProdazhaZaNalichnye(ctx context.Context, body ProdazhaZaNalichn
 }
 
 var opProdazhaPoBankovskoiKarte = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}, {
-		name:  "Idempotency-Key",
-		value: "{{idempotencyKey}}",
-	}},
+	auth:              1,
+	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
 	host:              0,
 	idempotencyHeader: "Idempotency-Key",
 	method:            "POST",
@@ -283,21 +259,9 @@ func (c *Client) ProdazhaPoBankovskoiKarte(ctx context.Context, body ProdazhaPoB
 }
 
 var opSozdatQRPlatezh = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}, {
-		name:  "Idempotency-Key",
-		value: "{{idempotencyKey}}",
-	}},
+	auth:              1,
+	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
 	host:              0,
 	idempotencyHeader: "Idempotency-Key",
 	method:            "POST",
@@ -340,11 +304,8 @@ func (c *Client) SozdatQRPlatezh(ctx context.Context, body SozdatQRPlatezhReques
 }
 
 var opStatusQRPlatezha = operation{
-	auth: 1,
-	headers: []header{{
-		name:  "Accept",
-		value: "application/json",
-	}},
+	auth:       1,
+	headers:    []header{{name: "Accept", value: "application/json"}},
 	host:       0,
 	method:     "GET",
 	name:       "StatusQRPlatezha",
@@ -369,31 +330,16 @@ func postStatusQRPlatezha(e *scriptEnv) {
 // Идентификатор из ответа «Создать QR-платёж»
 func (c *Client) StatusQRPlatezha(ctx context.Context, qrPaymentID string, opts ...CallOption) (*StatusQRPlatezhaResponse, error) {
 	out := new(StatusQRPlatezhaResponse)
-	if err := c.send(ctx, &opStatusQRPlatezha, &callInput{params: []param{{
-		name:  "qrPaymentId",
-		value: qrPaymentID,
-	}}}, out, opts); err != nil {
+	if err := c.send(ctx, &opStatusQRPlatezha, &callInput{params: []param{{name: "qrPaymentId", value: qrPaymentID}}}, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 var opChekPoOplateQRKodom = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}, {
-		name:  "Idempotency-Key",
-		value: "{{idempotencyKey}}",
-	}},
+	auth:              1,
+	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
 	host:              0,
 	idempotencyHeader: "Idempotency-Key",
 	method:            "POST",

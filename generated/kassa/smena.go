@@ -65,21 +65,12 @@ type StatusSmenyResponseTotals struct {
 }
 
 var opOtkrytSmenu = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "POST",
-	name:   "OtkrytSmenu",
+	auth:    1,
+	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "POST",
+	name:    "OtkrytSmenu",
 	newErrorBody: func() any {
 		return new(OtkrytSmenuError)
 	},
@@ -112,19 +103,13 @@ func (c *Client) OtkrytSmenu(ctx context.Context, body OtkrytSmenuRequest, opts 
 }
 
 var opStatusSmeny = operation{
-	auth: 1,
-	headers: []header{{
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "GET",
-	name:   "StatusSmeny",
-	path:   []string{"api", "v1", "shifts", ":shiftId"},
-	query: []queryParam{{
-		key:   "includeTotals",
-		value: "true",
-	}},
+	auth:    1,
+	headers: []header{{name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "GET",
+	name:    "StatusSmeny",
+	path:    []string{"api", "v1", "shifts", ":shiftId"},
+	query:   []queryParam{{key: "includeTotals", value: "true"}},
 }
 
 // StatusSmeny sends the request "Смена / Статус смены".
@@ -138,10 +123,7 @@ var opStatusSmeny = operation{
 // Идентификатор смены из ответа «Открыть смену»
 func (c *Client) StatusSmeny(ctx context.Context, shiftID string, opts ...CallOption) (*StatusSmenyResponse, error) {
 	out := new(StatusSmenyResponse)
-	if err := c.send(ctx, &opStatusSmeny, &callInput{params: []param{{
-		name:  "shiftId",
-		value: shiftID,
-	}}}, out, opts); err != nil {
+	if err := c.send(ctx, &opStatusSmeny, &callInput{params: []param{{name: "shiftId", value: shiftID}}}, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -26,22 +26,13 @@ type VnesenieNalichnykhResponse struct {
 }
 
 var opVnesenieNalichnykh = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "POST",
-	name:   "VnesenieNalichnykh",
-	path:   []string{"api", "v1", "cash", "in"},
+	auth:    1,
+	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "POST",
+	name:    "VnesenieNalichnykh",
+	path:    []string{"api", "v1", "cash", "in"},
 }
 
 // VnesenieNalichnykh sends the request "Внесение и изъятие / Внесение наличных".
@@ -63,22 +54,13 @@ func (c *Client) VnesenieNalichnykh(ctx context.Context, body VnesenieNalichnykh
 }
 
 var opIzieiatieNalichnykh = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "POST",
-	name:   "IzieiatieNalichnykh",
-	path:   []string{"api", "v1", "cash", "out"},
+	auth:    1,
+	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "POST",
+	name:    "IzieiatieNalichnykh",
+	path:    []string{"api", "v1", "cash", "out"},
 }
 
 // IzieiatieNalichnykh sends the request "Внесение и изъятие / Изъятие наличных".

@@ -36,21 +36,9 @@ type VozvratPoChekuProdazhiResponse struct {
 }
 
 var opVozvratPoChekuProdazhi = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}, {
-		name:  "Idempotency-Key",
-		value: "{{idempotencyKey}}",
-	}},
+	auth:              1,
+	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
 	host:              0,
 	idempotencyHeader: "Idempotency-Key",
 	method:            "POST",

@@ -38,22 +38,13 @@ type ZakrytSmenuZOtchetResponseZReport struct {
 }
 
 var opZakrytSmenuZOtchet = operation{
-	auth: 1,
-	body: bodySpec{
-		contentType: "application/json",
-		kind:        bodyJSON,
-	},
-	headers: []header{{
-		name:  "Content-Type",
-		value: "application/json",
-	}, {
-		name:  "Accept",
-		value: "application/json",
-	}},
-	host:   0,
-	method: "POST",
-	name:   "ZakrytSmenuZOtchet",
-	path:   []string{"api", "v1", "shifts", ":shiftId", "close"},
+	auth:    1,
+	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
+	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
+	host:    0,
+	method:  "POST",
+	name:    "ZakrytSmenuZOtchet",
+	path:    []string{"api", "v1", "shifts", ":shiftId", "close"},
 }
 
 // ZakrytSmenuZOtchet sends the request "Закрытие смены / Закрыть смену (Z-отчёт)".
@@ -68,11 +59,8 @@ var opZakrytSmenuZOtchet = operation{
 func (c *Client) ZakrytSmenuZOtchet(ctx context.Context, shiftID string, body ZakrytSmenuZOtchetRequest, opts ...CallOption) (*ZakrytSmenuZOtchetResponse, error) {
 	out := new(ZakrytSmenuZOtchetResponse)
 	if err := c.send(ctx, &opZakrytSmenuZOtchet, &callInput{
-		json: body,
-		params: []param{{
-			name:  "shiftId",
-			value: shiftID,
-		}},
+		json:   body,
+		params: []param{{name: "shiftId", value: shiftID}},
 	}, out, opts); err != nil {
 		return nil, err
 	}
@@ -80,11 +68,8 @@ func (c *Client) ZakrytSmenuZOtchet(ctx context.Context, shiftID string, body Za
 }
 
 var opVykhodKassira = operation{
-	auth: 1,
-	headers: []header{{
-		name:  "Accept",
-		value: "application/json",
-	}},
+	auth:       1,
+	headers:    []header{{name: "Accept", value: "application/json"}},
 	host:       0,
 	method:     "POST",
 	name:       "VykhodKassira",
