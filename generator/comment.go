@@ -50,6 +50,9 @@ func commentLines(text string) []string {
 // bidirectional formatting characters (the "Trojan Source" attack),
 // zero-width and other invisible format characters, and invalid UTF-8.
 func cleanText(text string) string {
+	if plainLine(text) {
+		return text
+	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var b strings.Builder
 	b.Grow(len(text))
@@ -109,11 +112,11 @@ func docLines(lines []string) []jen.Code {
 	if len(lines) == 0 {
 		return nil
 	}
-	var p comment.Parser
-	var pr comment.Printer
-	text := string(pr.Comment(p.Parse(strings.Join(lines, "\n") + "\n")))
+	if !plainParagraph(lines) {
+		lines = canonicalDoc(lines)
+	}
 	out := make([]jen.Code, 0, len(lines))
-	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+	for _, l := range lines {
 		// The printer returns the text without comment markers; gofmt
 		// writes a code line as "//\t..." and others as "// ...".
 		switch {
@@ -127,6 +130,28 @@ func docLines(lines []string) []jen.Code {
 		out = append(out, jen.Comment(guardConstraint(l)).Line())
 	}
 	return out
+}
+
+// canonicalDoc returns lines as go/doc/comment's printer writes them.
+func canonicalDoc(lines []string) []string {
+	var p comment.Parser
+	var pr comment.Printer
+	text := string(pr.Comment(p.Parse(strings.Join(lines, "\n") + "\n")))
+	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+}
+
+// plainParagraph reports whether lines form one paragraph that
+// go/doc/comment's printer writes back unchanged: no blank lines, and
+// every line starts with a letter, so none is code, a list item, a
+// heading or a link definition.
+func plainParagraph(lines []string) bool {
+	for _, l := range lines {
+		r, _ := utf8.DecodeRuneInString(l)
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // commentLine renders one line of comment text as "// text". The text is
@@ -162,12 +187,36 @@ func guardConstraint(text string) string {
 
 // oneLine flattens collection text for use inside a single comment line.
 func oneLine(text string) string {
+	if plainLine(text) && utf8.RuneCountInString(text) <= maxCommentLine {
+		return text
+	}
 	lines := commentLines(text)
 	s := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
 	if utf8.RuneCountInString(s) > maxCommentLine {
 		s = string([]rune(s)[:maxCommentLine]) + "…"
 	}
 	return s
+}
+
+// plainLine reports whether text is one line that needs no cleaning:
+// valid UTF-8 without control, invisible or bidirectional formatting
+// characters and without spaces other than single blanks between words.
+// Most names and URLs are such lines, and cleanText and oneLine return
+// them as they are.
+func plainLine(text string) bool {
+	if strings.HasPrefix(text, " ") || strings.HasSuffix(text, " ") || strings.Contains(text, "  ") {
+		return false
+	}
+	for _, r := range text {
+		switch {
+		case r == ' ':
+		case r < ' ' || r == '\x7f' || r == utf8.RuneError:
+			return false
+		case r >= utf8.RuneSelf && (unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r)):
+			return false
+		}
+	}
+	return true
 }
 
 // stringLit returns a Go string literal of s: a raw `...` literal when s

@@ -134,3 +134,35 @@ func TestHostOptionDocWithoutHost(t *testing.T) {
 		assert.Contains(t, buf.String(), want+"\n")
 	}
 }
+
+// TestPlainParagraphNeedsNoCanonicalForm checks that every paragraph that
+// docLines writes without go/doc/comment is one that its printer would
+// write back unchanged.
+func TestPlainParagraphNeedsNoCanonicalForm(t *testing.T) {
+	paragraphs := [][]string{
+		{"Prodazha sends the request \"Продажа / Наличные\"."},
+		{"Method sends [a link] and https://example.com/x?y=1 to {{baseUrl}}.", "Second line: *not italic*, `code`, TODO: later."},
+		{"Trailing blanks stay   ", "inner\ttabs stay"},
+		{"Ünïcödé letters", "Ёлка 1. 2) - * + • # not markers here"},
+		{"Deprecated: ends with a colon:", "Then a line. With dots..."},
+		{"A line", "B line", "C line", "D line"},
+		{"x := 1 // not code, it starts with a letter"},
+		{"Heading Like Text"},
+	}
+	for _, lines := range paragraphs {
+		require.True(t, plainParagraph(lines), "%q", lines)
+		assert.Equal(t, lines, canonicalDoc(lines), "%q", lines)
+	}
+
+	rewritten := [][]string{
+		{"\tcode"},
+		{"- item"},
+		{"1. item"},
+		{"# Heading"},
+		{"First", "", "Second"},
+		{"[Link]: https://example.com"},
+	}
+	for _, lines := range rewritten {
+		assert.False(t, plainParagraph(lines), "%q", lines)
+	}
+}
