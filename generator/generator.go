@@ -40,22 +40,24 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 
 	// The files do not depend on each other, so each one is built and
 	// formatted on a goroutine of its own, GOMAXPROCS of them at a time.
+	// The files that span the whole collection are the largest, so they
+	// start first: a large file started last would finish alone.
 	r := newRenderer()
-	r.add("client.go", g.clientFile)
-	for _, u := range g.units {
-		r.add(u.file, func() *jen.File { return g.unitFile(u) })
-	}
-	if len(g.sharedTypes) > 0 {
-		r.add("types.go", g.typesFile)
-	}
 	if len(api.Operations) > 0 {
 		r.add(sequencesFileName, g.sequencesFile)
-		for _, u := range g.units {
-			r.add(stepsFileName(u), func() *jen.File { return g.stepsFile(u) })
-		}
 		r.addBytes(replayDataFile, func() ([]byte, error) { return replayData(api) })
 	}
 	r.addBytes("README.md", func() ([]byte, error) { return readme(api), nil })
+	if len(g.sharedTypes) > 0 {
+		r.add("types.go", g.typesFile)
+	}
+	r.add("client.go", g.clientFile)
+	for _, u := range g.units {
+		r.add(u.file, func() *jen.File { return g.unitFile(u) })
+		if len(api.Operations) > 0 {
+			r.add(stepsFileName(u), func() *jen.File { return g.stepsFile(u) })
+		}
+	}
 	files, err := r.wait()
 	if err != nil {
 		return nil, err
