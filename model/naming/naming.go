@@ -34,71 +34,74 @@ const hashLen = 6
 // carry the meaning of the text. The caller then falls back to another
 // source for the name. Text with no letters or digits gives no words and
 // true.
+//
+// The words come from the maximal runs of letters, digits and combining
+// marks in text, with apostrophes removed, each split by splitBefore.
 func Words(text string) ([]string, bool) {
 	var words []string
-	for _, run := range wordRuns(text) {
-		for _, part := range splitCamel(run) {
-			w, ok := asciiWord(string(part))
-			if !ok {
+	// Most runs fit in buf, so that collecting one allocates nothing.
+	var buf [64]rune
+	run := buf[:0]
+	for _, r := range text {
+		switch {
+		case isApostrophe(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			run = append(run, r)
+		case len(run) > 0:
+			var ok bool
+			if words, ok = appendRunWords(words, run); !ok {
 				return nil, false
 			}
-			if w != "" {
-				words = append(words, w)
-			}
+			run = run[:0]
+		}
+	}
+	if len(run) > 0 {
+		var ok bool
+		if words, ok = appendRunWords(words, run); !ok {
+			return nil, false
 		}
 	}
 	return words, true
 }
 
-// wordRuns returns the maximal runs of letters, digits and combining marks
-// in text, with apostrophes removed.
-func wordRuns(text string) [][]rune {
-	var runs [][]rune
-	var cur []rune
-	for _, r := range text {
-		switch {
-		case isApostrophe(r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-			cur = append(cur, r)
-		default:
-			if len(cur) > 0 {
-				runs = append(runs, cur)
-				cur = nil
-			}
+// appendRunWords splits a run of letters and digits into words, appends
+// their transliterations to words and reports false when a word has no
+// transliteration.
+func appendRunWords(words []string, run []rune) ([]string, bool) {
+	start := 0
+	for i := 1; i <= len(run); i++ {
+		if i < len(run) && !splitBefore(run, i) {
+			continue
 		}
+		w, ok := asciiWord(run[start:i])
+		if !ok {
+			return nil, false
+		}
+		if w != "" {
+			words = append(words, w)
+		}
+		start = i
 	}
-	if len(cur) > 0 {
-		runs = append(runs, cur)
-	}
-	return runs
+	return words, true
 }
 
-// splitCamel splits a run of letters and digits into words. It splits
-// before an upper-case letter that follows a lower-case one ("openShift")
-// and before a letter that follows a digit ("v2beta"). In an upper-case
-// run followed by a lower-case letter it splits before the run's last
-// letter ("HTTPServer"), unless that lower-case letter is a lone "s", so
-// "URLs" is one word.
-func splitCamel(run []rune) [][]rune {
-	var parts [][]rune
-	start := 0
-	for i := 1; i < len(run); i++ {
-		prev, cur := run[i-1], run[i]
-		split := false
-		switch {
-		case unicode.IsUpper(cur) && unicode.IsLower(prev):
-			split = true
-		case unicode.IsLetter(cur) && unicode.IsDigit(prev):
-			split = true
-		case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(run) && unicode.IsLower(run[i+1]):
-			split = !pluralSuffix(run, i+1)
-		}
-		if split {
-			parts = append(parts, run[start:i])
-			start = i
-		}
+// splitBefore reports whether a new word starts at run[i]. A word starts
+// at an upper-case letter that follows a lower-case one ("openShift") and
+// at a letter that follows a digit ("v2beta"). In an upper-case run
+// followed by a lower-case letter, the run's last letter starts a word
+// ("HTTPServer") unless that lower-case letter is a lone "s", so "URLs" is
+// one word.
+func splitBefore(run []rune, i int) bool {
+	prev, cur := run[i-1], run[i]
+	switch {
+	case unicode.IsUpper(cur) && unicode.IsLower(prev):
+		return true
+	case unicode.IsLetter(cur) && unicode.IsDigit(prev):
+		return true
+	case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(run) && unicode.IsLower(run[i+1]):
+		return !pluralSuffix(run, i+1)
 	}
-	return append(parts, run[start:])
+	return false
 }
 
 // pluralSuffix reports whether run[i] is a lone lower-case "s" that ends
@@ -138,9 +141,10 @@ func Unexported(text string) (string, bool) {
 // a valid identifier.
 func UpperCamel(words []string) string {
 	var b strings.Builder
+	b.Grow(camelLen(words))
 	for i, w := range words {
 		writeWordSeparator(&b, words, i)
-		b.WriteString(upperWord(w))
+		writeUpperWord(&b, w)
 	}
 	return finish(b.String(), "N", "X")
 }
@@ -152,13 +156,14 @@ func UpperCamel(words []string) string {
 // (see IsReserved) gets the suffix "Value": "type" gives "typeValue".
 func LowerCamel(words []string) string {
 	var b strings.Builder
+	b.Grow(camelLen(words))
 	for i, w := range words {
 		writeWordSeparator(&b, words, i)
 		if i == 0 {
 			b.WriteString(w)
 			continue
 		}
-		b.WriteString(upperWord(w))
+		writeUpperWord(&b, w)
 	}
 	name := finish(b.String(), "n", "x")
 	if IsReserved(name) {
@@ -180,21 +185,44 @@ func writeWordSeparator(b *strings.Builder, words []string, i int) {
 	}
 }
 
-// upperWord returns a word in the case it takes inside an UpperCamel name.
-func upperWord(w string) string {
+// camelLen returns an upper bound of the bytes that UpperCamel and
+// LowerCamel write for words: their lengths and one separator each.
+func camelLen(words []string) int {
+	n := len(words)
+	for _, w := range words {
+		n += len(w)
+	}
+	return n
+}
+
+// writeUpperWord writes a word in the case it takes inside an UpperCamel
+// name.
+func writeUpperWord(b *strings.Builder, w string) {
 	if w == "" {
-		return ""
+		return
 	}
 	if s, ok := initialisms[w]; ok {
-		return s
+		b.WriteString(s)
+		return
 	}
 	// A plural of an initialism keeps a lower-case "s": "ids" gives "IDs".
 	if stem, ok := strings.CutSuffix(w, "s"); ok {
 		if s, ok := initialisms[stem]; ok {
-			return s + "s"
+			b.WriteString(s)
+			b.WriteByte('s')
+			return
 		}
 	}
-	return strings.ToUpper(w[:1]) + w[1:]
+	switch c := w[0]; {
+	case c >= 'a' && c <= 'z':
+		b.WriteByte(c - 'a' + 'A')
+	case c < utf8.RuneSelf:
+		b.WriteByte(c)
+	default:
+		// Words returns ASCII words only, but UpperCamel accepts any.
+		b.WriteString(strings.ToUpper(w[:1]))
+	}
+	b.WriteString(w[1:])
 }
 
 // finish makes name a valid identifier: it prefixes a leading digit,

@@ -22,6 +22,9 @@ type Candidate struct {
 // base name behind its innermost level qualifiers, outermost first.
 func (c *Candidate) qualified(level int) string {
 	level = min(level, len(c.Qualifiers))
+	if level == 0 {
+		return c.Base
+	}
 	var b strings.Builder
 	for i := level - 1; i >= 0; i-- {
 		b.WriteString(c.Qualifiers[i])

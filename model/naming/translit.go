@@ -3,6 +3,7 @@ package naming
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,7 +39,21 @@ func isApostrophe(r rune) bool {
 // asciiWord transliterates one word into lower-case ASCII letters and
 // digits. It reports false when the word has a letter or digit that no
 // table covers, such as a Chinese character.
-func asciiWord(word string) (string, bool) {
+func asciiWord(word []rune) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(word))
+	for _, r := range word {
+		if r >= utf8.RuneSelf {
+			return transliterate(string(word))
+		}
+		b.WriteByte(byte(unicode.ToLower(r)))
+	}
+	return b.String(), true
+}
+
+// transliterate returns what asciiWord returns for a word with a letter
+// beyond ASCII: NFD splits off the diacritics, the tables map the rest.
+func transliterate(word string) (string, bool) {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(word) {
 		r = unicode.ToLower(r)
