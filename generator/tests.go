@@ -126,6 +126,11 @@ func stepFuncName(op *model.Operation) string {
 	return "step" + op.GoName
 }
 
+// maxListedSteps is the number of requests that a sequence test's doc
+// comment lists; the test calls the rest without listing them. A list of
+// thousands of requests is too long to read and slow to format.
+const maxListedSteps = 200
+
 // sequenceTest emits:
 //
 //	// TestSequenceSmena sends the requests of "Смена" in order: ...
@@ -138,13 +143,19 @@ func (g *gen) sequenceTest(seq *model.Sequence) jen.Code {
 	lines := []string{fmt.Sprintf("%s sends the requests of %q in order:", seq.GoName, oneLine(seq.Name))}
 	body := []jen.Code{jen.Id("h").Op(":=").Id("newHarness").Call(jen.Id("t"))}
 	for i, step := range seq.Steps {
+		body = append(body, jen.Id(stepFuncName(step.Operation)).Call(jen.Id("t"), jen.Id("h")))
+		if i >= maxListedSteps {
+			continue
+		}
 		lines = append(lines, fmt.Sprintf("  %d. %s", i+1, oneLine(step.Operation.Where)))
 		for _, read := range step.Reads {
 			if read.Producer != nil {
 				lines = append(lines, fmt.Sprintf("     reads %s from %s", oneLine(read.Name), oneLine(read.Producer.Operation.Where)))
 			}
 		}
-		body = append(body, jen.Id(stepFuncName(step.Operation)).Call(jen.Id("t"), jen.Id("h")))
+	}
+	if more := len(seq.Steps) - maxListedSteps; more > 0 {
+		lines = append(lines, fmt.Sprintf("and %d more requests: see the calls in the test and the README's sequence diagram.", more))
 	}
 	return jen.Add(append(docLines(lines),
 		jen.Func().Id(seq.GoName).Params(jen.Id("t").Op("*").Qual(testPkg, "T")).Block(body...).Line())...)
