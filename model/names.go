@@ -85,8 +85,12 @@ func (b *builder) assignNames() {
 	b.nameFolders(b.api.Folders)
 	b.nameOptions()
 	b.nameOperations(clientMethods)
+	paramReserved := map[string]bool{}
+	for _, name := range slices.Concat(methodLocals, pkgNames) {
+		paramReserved[name] = true
+	}
 	for _, op := range b.api.Operations {
-		nameParams(op, pkgNames)
+		nameParams(op, paramReserved)
 		if op.Body != nil && len(op.Body.Form) > 0 {
 			nameFormFields(op.Body)
 		}
@@ -193,21 +197,20 @@ func methodPathName(op *Operation) string {
 var methodLocals = []string{"ctx", "body", "form", "variables", "opts", "out", "err", "c"}
 
 // nameParams names the parameters of a method: lower camel case, unique,
-// never a name the method body or the package already uses.
-func nameParams(op *Operation, pkgNames []string) {
-	reserved := slices.Concat(methodLocals, pkgNames)
+// never a name in reserved (methodLocals and the package-level names).
+func nameParams(op *Operation, reserved map[string]bool) {
 	var cands []naming.Candidate
 	for _, p := range op.Params {
 		name, ok := naming.Unexported(p.Name)
 		if !ok {
 			name = "param"
 		}
-		if slices.Contains(reserved, name) {
+		if reserved[name] {
 			name += "Value"
 		}
 		cands = append(cands, naming.Candidate{Base: name})
 	}
-	names, _ := naming.Resolve(cands, reserved)
+	names, _ := naming.ResolveWithSet(cands, reserved)
 	for i, p := range op.Params {
 		p.GoName = names[i]
 	}

@@ -88,11 +88,20 @@ func Displaced(cands []Candidate, names []string) []Displacement {
 //     numbered in candidate order: the first keeps the name if it is free,
 //     the next get Name2, Name3, ..., skipping taken names.
 func Resolve(cands []Candidate, reserved []string) ([]string, []PinConflict) {
-	names := make([]string, len(cands))
-	taken := make(map[string]bool, len(cands)+len(reserved))
+	set := make(map[string]bool, len(reserved))
 	for _, name := range reserved {
-		taken[name] = true
+		set[name] = true
 	}
+	return ResolveWithSet(cands, set)
+}
+
+// ResolveWithSet does what Resolve does, with the reserved names given as
+// a set, which it does not change. A caller that resolves many small
+// groups of candidates against the same reserved names builds the set
+// once.
+func ResolveWithSet(cands []Candidate, reserved map[string]bool) ([]string, []PinConflict) {
+	names := make([]string, len(cands))
+	taken := &takenNames{reserved: reserved, assigned: make(map[string]bool, len(cands))}
 
 	var conflicts []PinConflict
 	pinnedBy := map[string]int{}
@@ -106,7 +115,7 @@ func Resolve(cands []Candidate, reserved []string) ([]string, []PinConflict) {
 			continue
 		case !IsValid(pin):
 			reason = "is not an ASCII Go identifier"
-		case taken[pin]:
+		case taken.has(pin):
 			reason = "is reserved"
 			if j, ok := pinnedBy[pin]; ok {
 				reason = fmt.Sprintf("is already pinned by candidate %d", j)
@@ -117,7 +126,8 @@ func Resolve(cands []Candidate, reserved []string) ([]string, []PinConflict) {
 			remaining = append(remaining, i)
 			continue
 		}
-		names[i], taken[pin], pinnedBy[pin] = pin, true, i
+		names[i], pinnedBy[pin] = pin, i
+		taken.add(pin)
 	}
 
 	remaining = climbLadder(cands, remaining, names, taken)
@@ -125,9 +135,20 @@ func Resolve(cands []Candidate, reserved []string) ([]string, []PinConflict) {
 	return names, conflicts
 }
 
+// takenNames is the set of names that no further candidate may get: the
+// reserved names and the names assigned so far.
+type takenNames struct {
+	reserved map[string]bool
+	assigned map[string]bool
+}
+
+func (t *takenNames) has(name string) bool { return t.reserved[name] || t.assigned[name] }
+
+func (t *takenNames) add(name string) { t.assigned[name] = true }
+
 // climbLadder assigns names to the candidates of remaining by rungs 2 and
 // 3 of Resolve's ladder and returns the ones still colliding.
-func climbLadder(cands []Candidate, remaining []int, names []string, taken map[string]bool) []int {
+func climbLadder(cands []Candidate, remaining []int, names []string, taken *takenNames) []int {
 	for level := 0; len(remaining) > 0; level++ {
 		count := map[string]int{}
 		for _, i := range remaining {
@@ -137,8 +158,9 @@ func climbLadder(cands []Candidate, remaining []int, names []string, taken map[s
 		deeper := false
 		for _, i := range remaining {
 			name := cands[i].qualified(level)
-			if count[name] == 1 && !taken[name] {
-				names[i], taken[name] = name, true
+			if count[name] == 1 && !taken.has(name) {
+				names[i] = name
+				taken.add(name)
 				continue
 			}
 			next = append(next, i)
@@ -154,13 +176,14 @@ func climbLadder(cands []Candidate, remaining []int, names []string, taken map[s
 
 // numberRest assigns numbered names to the candidates that the ladder
 // left colliding, in candidate order.
-func numberRest(cands []Candidate, remaining []int, names []string, taken map[string]bool) {
+func numberRest(cands []Candidate, remaining []int, names []string, taken *takenNames) {
 	for _, i := range remaining {
 		base := cands[i].qualified(len(cands[i].Qualifiers))
 		name := base
-		for n := 2; taken[name]; n++ {
+		for n := 2; taken.has(name); n++ {
 			name = base + strconv.Itoa(n)
 		}
-		names[i], taken[name] = name, true
+		names[i] = name
+		taken.add(name)
 	}
 }
