@@ -20,6 +20,11 @@ func (d *decoder) children(n node, depth int) []*Item {
 	}
 
 	elems := d.list(list)
+	if depth == 0 {
+		if items, ok := d.itemsConcurrently(elems); ok {
+			return items
+		}
+	}
 	items := make([]*Item, 0, len(elems))
 	for i, e := range elems {
 		if d.tooMany {
