@@ -2,19 +2,41 @@ package model
 
 import (
 	"github.com/pmgen/pmgen/diag"
+	"github.com/pmgen/pmgen/model/internal/parallel"
 	"github.com/pmgen/pmgen/model/script"
 	"github.com/pmgen/pmgen/parser"
 )
 
-// translateScripts translates every script of the collection once, in
-// source order, and gives each operation the scripts that run around it
-// in Postman's order: collection, then folders from the outermost, then
-// the request's own.
+// translateScripts translates every script of the collection once and
+// gives each operation the scripts that run around it in Postman's order:
+// collection, then folders from the outermost, then the request's own.
+// The scripts are translated concurrently and recorded in source order.
 func (b *builder) translateScripts() {
 	c := b.in.Collection
-	b.translateEvents(c.Events, "collection "+quoteName(c.Info.Name))
-	b.translateItemEvents(c.Items, nil)
+	var inputs []scriptInput
+	inputs = appendScriptInputs(inputs, c.Events, "collection "+quoteName(c.Info.Name))
+	inputs = appendItemScriptInputs(inputs, c.Items, nil)
 
+	scripts := make([]*script.Script, len(inputs))
+	diags := make([]diag.List, len(inputs))
+	parallel.For(len(inputs), func(i int) {
+		scripts[i], diags[i] = script.Translate(inputs[i].Input)
+	})
+	for i, s := range scripts {
+		b.diags.Append(diags[i])
+		b.api.ScriptReport.Add(s)
+		for _, set := range s.Sets {
+			b.scriptSets[set.Name] = true
+		}
+		b.scripts[inputs[i].event] = s
+	}
+	b.attachScripts()
+}
+
+// attachScripts gives each operation the translated scripts that run
+// around it.
+func (b *builder) attachScripts() {
+	c := b.in.Collection
 	for _, src := range b.ops {
 		var events []*parser.Event
 		events = append(events, c.Events...)
@@ -37,15 +59,26 @@ func (b *builder) translateScripts() {
 	}
 }
 
-func (b *builder) translateItemEvents(items []*parser.Item, path []string) {
-	for _, it := range items {
-		inner := append(path[:len(path):len(path)], it.Name)
-		b.translateEvents(it.Events, joinWhere(inner))
-		b.translateItemEvents(it.Items, inner)
-	}
+// scriptInput is a script to translate and the event it comes from.
+type scriptInput struct {
+	script.Input
+	event *parser.Event
 }
 
-func (b *builder) translateEvents(events []*parser.Event, where string) {
+// appendItemScriptInputs appends the scripts of items and of the items
+// inside them, in source order.
+func appendItemScriptInputs(inputs []scriptInput, items []*parser.Item, path []string) []scriptInput {
+	for _, it := range items {
+		inner := append(path[:len(path):len(path)], it.Name)
+		inputs = appendScriptInputs(inputs, it.Events, joinWhere(inner))
+		inputs = appendItemScriptInputs(inputs, it.Items, inner)
+	}
+	return inputs
+}
+
+// appendScriptInputs appends the enabled prerequest and test scripts of
+// events.
+func appendScriptInputs(inputs []scriptInput, events []*parser.Event, where string) []scriptInput {
 	for _, ev := range events {
 		if ev.Disabled || len(ev.Exec) == 0 {
 			continue
@@ -53,19 +86,17 @@ func (b *builder) translateEvents(events []*parser.Event, where string) {
 		if ev.Listen != string(script.PreRequest) && ev.Listen != string(script.Test) {
 			continue
 		}
-		s, diags := script.Translate(script.Input{
-			Listen: script.Event(ev.Listen),
-			Source: ev.Script(),
-			Where:  where,
-			Pos:    firstLinePos(ev.ExecPos),
+		inputs = append(inputs, scriptInput{
+			Input: script.Input{
+				Listen: script.Event(ev.Listen),
+				Source: ev.Script(),
+				Where:  where,
+				Pos:    firstLinePos(ev.ExecPos),
+			},
+			event: ev,
 		})
-		b.diags.Append(diags)
-		b.api.ScriptReport.Add(s)
-		for _, set := range s.Sets {
-			b.scriptSets[set.Name] = true
-		}
-		b.scripts[ev] = s
 	}
+	return inputs
 }
 
 // firstLinePos returns the position of a script's first line. The parser
