@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/internal/jsontree"
+	"github.com/pmgen/pmgen/model/internal/parallel"
 	"github.com/pmgen/pmgen/parser"
 )
 
@@ -81,24 +82,35 @@ func fileContentType(name string) string {
 }
 
 // prepareBodies decides the kind of every request body and parses the
-// JSON samples of bodies and examples.
+// JSON samples of bodies and examples. Operations are prepared
+// concurrently, and their diagnostics are appended in collection order.
 func (b *builder) prepareBodies() {
-	for _, src := range b.ops {
-		op := src.op
-		op.Body = b.requestBody(src)
-		if op.Body != nil && op.Body.Kind == BodyNone {
-			op.Body = nil
-		}
-		if op.Body != nil && slices.Contains(prunedMethods, op.Method) && !op.KeepBody {
-			b.diags.Warn(CodeBodyPruned, op.Pos, op.Where,
-				"the body of a %s request is not sent, as in Postman; set protocolProfileBehavior.disableBodyPruning to send it", op.Method)
-			op.Body = nil
-		}
-		b.examples(src)
+	diags := make([]diag.List, len(b.ops))
+	parallel.For(len(b.ops), func(i int) {
+		prepareBody(b.ops[i], &diags[i])
+	})
+	for _, l := range diags {
+		b.diags.Append(l)
 	}
 }
 
-func (b *builder) requestBody(src *opSource) *Body {
+// prepareBody decides the kind of an operation's request body and parses
+// the JSON samples of the body and the examples.
+func prepareBody(src *opSource, diags *diag.List) {
+	op := src.op
+	op.Body = requestBody(src, diags)
+	if op.Body != nil && op.Body.Kind == BodyNone {
+		op.Body = nil
+	}
+	if op.Body != nil && slices.Contains(prunedMethods, op.Method) && !op.KeepBody {
+		diags.Warn(CodeBodyPruned, op.Pos, op.Where,
+			"the body of a %s request is not sent, as in Postman; set protocolProfileBehavior.disableBodyPruning to send it", op.Method)
+		op.Body = nil
+	}
+	recordExamples(src, diags)
+}
+
+func requestBody(src *opSource, diags *diag.List) *Body {
 	pb := src.item.Request.Body
 	if pb == nil || pb.Disabled {
 		return nil
@@ -106,7 +118,7 @@ func (b *builder) requestBody(src *opSource) *Body {
 	op := src.op
 	switch pb.Mode {
 	case parser.BodyRaw:
-		return b.rawBody(src, pb)
+		return rawBody(src, pb, diags)
 	case parser.BodyURLEncoded, parser.BodyFormData:
 		body := &Body{Kind: BodyURLEncoded, ContentType: "application/x-www-form-urlencoded"}
 		if pb.Mode == parser.BodyFormData {
@@ -136,18 +148,18 @@ func (b *builder) requestBody(src *opSource) *Body {
 		return &Body{Kind: BodyFile, ContentType: fileContentType(pb.FileSrc)}
 	case parser.BodyGraphQL:
 		body := &Body{Kind: BodyGraphQL, ContentType: "application/json", GraphQLQuery: pb.GraphQLQuery, Template: pb.GraphQLVariables}
-		if v := b.parseSample(pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {
+		if v := parseSample(diags, pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {
 			body.Unquoted = unquotedPlaceholders(v, nil)
 			body.JSONTemplate = jsonTemplate(pb.GraphQLVariables, v)
 			src.samples.request = append(src.samples.request, sample{pb.GraphQLVariables, "GraphQL variables", pb.Pos, op.Where})
 		}
 		return body
 	}
-	b.diags.Warn(CodeUnknownBodyMode, pb.Pos, op.Where, "body mode %s is not known: the request is sent without a body; want raw, urlencoded, formdata, file or graphql", quoteName(string(pb.Mode)))
+	diags.Warn(CodeUnknownBodyMode, pb.Pos, op.Where, "body mode %s is not known: the request is sent without a body; want raw, urlencoded, formdata, file or graphql", quoteName(string(pb.Mode)))
 	return nil
 }
 
-func (b *builder) rawBody(src *opSource, pb *parser.Body) *Body {
+func rawBody(src *opSource, pb *parser.Body, diags *diag.List) *Body {
 	op := src.op
 	if strings.TrimSpace(pb.Raw) == "" {
 		return nil
@@ -160,7 +172,7 @@ func (b *builder) rawBody(src *opSource, pb *parser.Body) *Body {
 	if !looksJSON(pb.Language, headerValue(op.Headers, "Content-Type"), pb.Raw) {
 		return body
 	}
-	v := b.parseSample(pb.Raw, pb.Pos, op.Where, "request body")
+	v := parseSample(diags, pb.Raw, pb.Pos, op.Where, "request body")
 	if v == nil {
 		return body
 	}
@@ -185,14 +197,15 @@ func looksJSON(language, contentType, raw string) bool {
 	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
 }
 
-// parseSample parses JSON text leniently; invalid text is a warning and nil.
-func (b *builder) parseSample(text string, pos diag.Position, where, what string) *jsontree.Value {
+// parseSample parses JSON text leniently; invalid text is a warning in
+// diags and nil.
+func parseSample(diags *diag.List, text string, pos diag.Position, where, what string) *jsontree.Value {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	v, err := jsontree.Parse([]byte(text), lenientJSON)
 	if err != nil {
-		b.diags.Warn(CodeInvalidJSONSample, pos, where, "the %s is not valid JSON (%v): it is sent as text and gives no type", what, err)
+		diags.Warn(CodeInvalidJSONSample, pos, where, "the %s is not valid JSON (%v): it is sent as text and gives no type", what, err)
 		return nil
 	}
 	return v
@@ -207,8 +220,9 @@ func headerValue(headers []Header, name string) string {
 	return ""
 }
 
-// examples records the saved responses of an operation and their samples.
-func (b *builder) examples(src *opSource) {
+// recordExamples records the saved responses of an operation and their
+// samples.
+func recordExamples(src *opSource, diags *diag.List) {
 	op := src.op
 	for _, r := range src.item.Responses {
 		ex := &Example{Name: r.Name, Status: r.Code, Body: r.Body, Pos: r.Pos}
@@ -226,7 +240,7 @@ func (b *builder) examples(src *opSource) {
 			ex.Request = exampleRequest(or)
 			if op.Body != nil && op.Body.Kind == BodyJSON && or.Body != nil && or.Body.Mode == parser.BodyRaw {
 				name := "request body of example " + quoteName(r.Name)
-				if b.parseSample(or.Body.Raw, or.Body.Pos, op.Where, name) != nil {
+				if parseSample(diags, or.Body.Raw, or.Body.Pos, op.Where, name) != nil {
 					src.samples.request = append(src.samples.request, sample{or.Body.Raw, name, or.Body.Pos, op.Where})
 				}
 			}
@@ -236,7 +250,7 @@ func (b *builder) examples(src *opSource) {
 			continue
 		}
 		name := "body of example " + quoteName(r.Name)
-		if b.parseSample(r.Body, r.Pos, op.Where, name) == nil {
+		if parseSample(diags, r.Body, r.Pos, op.Where, name) == nil {
 			continue
 		}
 		s := sample{r.Body, name, r.Pos, op.Where}
