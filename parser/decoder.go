@@ -105,10 +105,17 @@ type decoder struct {
 	where string // folder path of the item being decoded, for diagnostics
 
 	diags     []diag.Diagnostic
-	positions []*diag.Position // node positions that finish completes
+	positions []pendingPosition // node positions that finish completes
 
 	requests int
 	tooMany  bool // the request limit was hit, so later items are dropped
+}
+
+// pendingPosition is a position whose line and column finish fills. Its
+// offset is kept beside it, so that sorting reads no position.
+type pendingPosition struct {
+	offset int
+	pos    *diag.Position
 }
 
 func newDecoder(file string, data []byte, opts Options) *decoder {
@@ -118,7 +125,7 @@ func newDecoder(file string, data []byte, opts Options) *decoder {
 // place sets *p to the position of n and registers it for line and column.
 func (d *decoder) place(p *diag.Position, n node) {
 	*p = diag.Position{File: d.file, Offset: n.v.Offset, Pointer: n.pointer()}
-	d.positions = append(d.positions, p)
+	d.positions = append(d.positions, pendingPosition{n.v.Offset, p})
 }
 
 func (d *decoder) report(sev diag.Severity, code diag.Code, n node, format string, args ...any) {
@@ -160,7 +167,7 @@ func article(k jsontree.Kind) string {
 func (d *decoder) finish(list *diag.List) {
 	positions := d.positions
 	for i := range d.diags {
-		positions = append(positions, &d.diags[i].Pos)
+		positions = append(positions, pendingPosition{d.diags[i].Pos.Offset, &d.diags[i].Pos})
 	}
 	fillLineCol(d.data, positions)
 	for _, x := range d.diags {
@@ -171,14 +178,14 @@ func (d *decoder) finish(list *diag.List) {
 // fillLineCol sets Line and Col of each position from its Offset, counting
 // columns in characters as jsontree.LineCol does. Offsets must point at the
 // first byte of a character, which holds for every value and key offset.
-func fillLineCol(data []byte, positions []*diag.Position) {
-	slices.SortFunc(positions, func(a, b *diag.Position) int { return cmp.Compare(a.Offset, b.Offset) })
+func fillLineCol(data []byte, positions []pendingPosition) {
+	slices.SortFunc(positions, func(a, b pendingPosition) int { return cmp.Compare(a.offset, b.offset) })
 	line, col, at := 1, 1, 0
 	for _, p := range positions {
-		if p.Offset < 0 {
+		if p.offset < 0 {
 			continue
 		}
-		offset := min(p.Offset, len(data))
+		offset := min(p.offset, len(data))
 		seg := data[at:offset]
 		if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
 			line += bytes.Count(seg, []byte{'\n'})
@@ -187,7 +194,7 @@ func fillLineCol(data []byte, positions []*diag.Position) {
 			col += utf8.RuneCount(seg)
 		}
 		at = offset
-		p.Line, p.Col = line, col
+		p.pos.Line, p.pos.Col = line, col
 	}
 }
 
