@@ -67,7 +67,11 @@ func (v *Value) Get(key string) *Value {
 		return nil
 	}
 	for i := len(v.Members) - 1; i >= 0; i-- {
-		if v.Members[i].Key == key {
+		// Many keys have the same length, so comparing the first byte
+		// before the whole key saves most calls of the runtime's memory
+		// comparison.
+		k := v.Members[i].Key
+		if len(k) == len(key) && (k == "" || k[0] == key[0]) && k == key {
 			return &v.Members[i].Value
 		}
 	}
