@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pmgen/pmgen/model/infer"
+	"github.com/pmgen/pmgen/model/types"
 )
 
 // inferTypes infers the Go types of every body from its samples, in one
@@ -13,14 +14,32 @@ func (b *builder) inferTypes() {
 	opts.Reserved = b.reserved
 	opts.Placeholder = b.placeholderValue
 	reg := infer.NewRegistry(opts)
+
+	// The type that InferAll returns for bodies[i] goes to *dests[i].
+	var bodies []infer.Body
+	var dests []**types.Type
+	addBody := func(root string, samples []sample, dest **types.Type) {
+		bodies = append(bodies, infer.Body{Root: root, Samples: inferSamples(samples)})
+		dests = append(dests, dest)
+	}
 	for _, src := range b.ops {
 		op := src.op
 		if op.Body != nil && (op.Body.Kind == BodyJSON || op.Body.Kind == BodyGraphQL) && len(src.samples.request) > 0 {
-			op.Body.Type = reg.Infer(op.GoName+"Request", inferSamples(src.samples.request))
+			addBody(op.GoName+"Request", src.samples.request, &op.Body.Type)
 		}
-		op.Response = responsePayload(reg, op, op.GoName+"Response", src.samples.response, isSuccess)
-		op.ErrorBody = responsePayload(reg, op, op.GoName+"Error", src.samples.errors, isError)
+		op.Response = responsePayload(op, src.samples.response, isSuccess)
+		if op.Response != nil && op.Response.Kind == PayloadJSON {
+			addBody(op.GoName+"Response", src.samples.response, &op.Response.Type)
+		}
+		op.ErrorBody = responsePayload(op, src.samples.errors, isError)
+		if op.ErrorBody != nil && op.ErrorBody.Kind == PayloadJSON {
+			addBody(op.GoName+"Error", src.samples.errors, &op.ErrorBody.Type)
+		}
 	}
+	for i, t := range reg.InferAll(bodies) {
+		*dests[i] = t
+	}
+
 	b.api.Types = reg.Types()
 	b.diags.Append(reg.Diagnostics())
 	b.reportUnusedTypes(reg)
@@ -29,12 +48,13 @@ func (b *builder) inferTypes() {
 func isSuccess(status int) bool { return status >= 200 && status < 300 }
 func isError(status int) bool   { return status >= 400 }
 
-// responsePayload returns the type of the response bodies whose status
+// responsePayload returns the payload of the response bodies whose status
 // matches: JSON when some example has a JSON body, text or bytes when the
-// examples have bodies of another type, nil when they have none.
-func responsePayload(reg *infer.Registry, op *Operation, root string, samples []sample, match func(int) bool) *Payload {
+// examples have bodies of another type, nil when they have none. The type
+// of a JSON payload is left for inference.
+func responsePayload(op *Operation, samples []sample, match func(int) bool) *Payload {
 	if len(samples) > 0 {
-		return &Payload{Kind: PayloadJSON, Type: reg.Infer(root, inferSamples(samples)), ContentType: "application/json"}
+		return &Payload{Kind: PayloadJSON, ContentType: "application/json"}
 	}
 	for _, ex := range op.Examples {
 		if !match(ex.Status) || ex.Body == "" || strings.Contains(ex.ContentType, "json") {

@@ -13,10 +13,28 @@ import (
 	"github.com/pmgen/pmgen/model/types"
 )
 
-// converter turns the merged shape of one body into types.
+// converter turns the merged shape of one body into a draft. It only
+// reads the registry, so that several bodies convert at once.
 type converter struct {
 	r       *Registry
 	samples []Sample
+	draft
+}
+
+// draft is the type of one body before its structs are shared with
+// identical structs of other bodies, and what converting it found.
+type draft struct {
+	root *types.Type // nil when no sample parsed
+	// structs are the structs of root, each nested struct before the
+	// struct that holds it.
+	structs []*types.Type
+	diags   diag.List
+	// usedOverrides and usedFieldNames are true at the index of each
+	// override and field name pin that matched a place; nil when none did.
+	usedOverrides, usedFieldNames []bool
+	// fractionKeys are the JSON keys whose numbers some sample writes with
+	// a decimal point or an exponent.
+	fractionKeys []string
 }
 
 // convert returns the type of the place p, whose struct, if it is one, is
@@ -111,7 +129,10 @@ func (c *converter) override(p path) (*types.Type, bool) {
 	for i := range c.r.overrides {
 		o := &c.r.overrides[i]
 		if o.pattern.match(p) {
-			o.used = true
+			if c.usedOverrides == nil {
+				c.usedOverrides = make([]bool, len(c.r.overrides))
+			}
+			c.usedOverrides[i] = true
 			return o.Type, true
 		}
 	}
@@ -226,17 +247,17 @@ func article(word string) string {
 
 func (c *converter) warn(code diag.Code, sample int, format string, args ...any) {
 	smp := &c.samples[sample]
-	c.r.diags.Warn(code, smp.Pos, smp.Where, format, args...)
+	c.diags.Warn(code, smp.Pos, smp.Where, format, args...)
 }
 
-// structOf returns the struct type of an object place, shared with an
-// identical struct inferred earlier when there is one.
+// structOf returns the struct type of an object place. Registry.addDraft later
+// replaces it with an identical struct inferred earlier, when there is one.
 func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 	cands := make([]naming.Candidate, len(s.fields))
 	for i, f := range s.fields {
 		cands[i].Base = fieldName(f.key)
 	}
-	names := c.r.resolveFieldNames(p, s, cands)
+	names := c.resolveFieldNames(p, s, cands)
 
 	fields := make([]*types.Field, len(s.fields))
 	for i, f := range s.fields {
@@ -247,7 +268,7 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 		}
 		child := c.convert(f.shape, fp, nestedName(name, names[i], f.shape))
 		if f.shape.written || (f.shape.elem != nil && f.shape.elem.written) {
-			c.r.fractionKeys[f.key] = true
+			c.fractionKeys = append(c.fractionKeys, f.key)
 		}
 		fields[i] = &types.Field{
 			JSONName: f.key,
@@ -257,7 +278,9 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 			Nullable: f.shape.kinds.has(kindNull) && f.shape.kinds.count() > 1,
 		}
 	}
-	return c.r.intern(name, p, fields)
+	t := &types.Type{Kind: types.Struct, Name: name, Path: p.String(), Fields: fields}
+	c.structs = append(c.structs, t)
+	return t
 }
 
 // fieldName returns the Go field name for a JSON key, "Field" when the key
@@ -284,11 +307,11 @@ func nestedName(parent, field string, s *shape) string {
 	return naming.Shorten(parent + field)
 }
 
-// intern returns the struct with these fields, creating it under name when
-// no identical struct exists yet.
-func (r *Registry) intern(name string, p path, fields []*types.Field) *types.Type {
+// intern returns the struct identical to t that the registry has, and
+// adds t when there is none. The structs nested in t must be interned.
+func (r *Registry) intern(t *types.Type) *types.Type {
 	var b strings.Builder
-	for _, f := range fields {
+	for _, f := range t.Fields {
 		b.WriteString(strconv.Quote(f.JSONName))
 		b.WriteByte(' ')
 		b.WriteString(f.Name)
@@ -299,10 +322,9 @@ func (r *Registry) intern(name string, p path, fields []*types.Field) *types.Typ
 		b.WriteByte(';')
 	}
 	sig := b.String()
-	if t, ok := r.structs[sig]; ok {
-		return t
+	if known, ok := r.structs[sig]; ok {
+		return known
 	}
-	t := &types.Type{Kind: types.Struct, Name: name, Path: p.String(), Fields: fields}
 	r.structs[sig] = t
 	r.sigIDs[t] = len(r.sigIDs)
 	return t

@@ -48,46 +48,49 @@ func (r *Registry) compileFieldNames() {
 // resolveFieldNames returns the Go names of the fields of the struct at p,
 // given their candidates: pinned names first, then the collision ladder
 // of naming.Resolve. A pin that cannot be used is reported.
-func (r *Registry) resolveFieldNames(p path, s *shape, cands []naming.Candidate) []string {
+func (c *converter) resolveFieldNames(p path, s *shape, cands []naming.Candidate) []string {
 	var pins []*compiledFieldName
-	if len(r.fieldNames) > 0 {
+	if len(c.r.fieldNames) > 0 {
 		pins = make([]*compiledFieldName, len(cands))
 		for i, f := range s.fields {
-			if pin := r.fieldPin(p.key(f.key)); pin != nil {
+			if pin := c.fieldPin(p.key(f.key)); pin != nil {
 				cands[i].Pinned, pins[i] = pin.Name, pin
 			}
 		}
 	}
 	names, conflicts := naming.Resolve(cands, nil)
-	for _, c := range conflicts {
-		pin := pins[c.Index]
-		fp := p.key(s.fields[c.Index].key)
-		reason := c.Reason
-		if j, taken := takenBy(pins, c.Index, c.Name); taken {
+	for _, conflict := range conflicts {
+		pin := pins[conflict.Index]
+		fp := p.key(s.fields[conflict.Index].key)
+		reason := conflict.Reason
+		if j, taken := takenBy(pins, conflict.Index, conflict.Name); taken {
 			reason = "is already pinned for " + p.key(s.fields[j].key).String()
 		}
-		r.diags.Warn(CodeNameConflict, pin.Pos, "", "pinned name %q for %s %s, so the field is named %s",
-			c.Name, fp.String(), reason, names[c.Index])
+		c.diags.Warn(CodeNameConflict, pin.Pos, "", "pinned name %q for %s %s, so the field is named %s",
+			conflict.Name, fp.String(), reason, names[conflict.Index])
 	}
-	r.reportDisplacedFields(p, s, cands, pins, names)
+	c.reportDisplacedFields(p, s, cands, pins, names)
 	return names
 }
 
 // reportDisplacedFields warns about each field that did not get its own
 // name because a pin gives that name to another field of the struct.
-func (r *Registry) reportDisplacedFields(p path, s *shape, cands []naming.Candidate, pins []*compiledFieldName, names []string) {
+func (c *converter) reportDisplacedFields(p path, s *shape, cands []naming.Candidate, pins []*compiledFieldName, names []string) {
 	for _, d := range naming.Displaced(cands, names) {
-		r.diags.Warn(CodeNameConflict, pins[d.By].Pos, "", "pinned name %q for %s is the name %s would have had, so that field is named %s; pin a name for it too to keep it stable",
+		c.diags.Warn(CodeNameConflict, pins[d.By].Pos, "", "pinned name %q for %s is the name %s would have had, so that field is named %s; pin a name for it too to keep it stable",
 			pins[d.By].Name, p.key(s.fields[d.By].key).String(), p.key(s.fields[d.Index].key).String(), names[d.Index])
 	}
 }
 
 // fieldPin returns the first pin whose pattern matches the field at p.
-func (r *Registry) fieldPin(p path) *compiledFieldName {
-	for i := range r.fieldNames {
-		pin := &r.fieldNames[i]
+func (c *converter) fieldPin(p path) *compiledFieldName {
+	for i := range c.r.fieldNames {
+		pin := &c.r.fieldNames[i]
 		if pin.pattern.match(p) {
-			pin.used = true
+			if c.usedFieldNames == nil {
+				c.usedFieldNames = make([]bool, len(c.r.fieldNames))
+			}
+			c.usedFieldNames[i] = true
 			return pin
 		}
 	}

@@ -42,6 +42,7 @@ import (
 
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/internal/jsontree"
+	"github.com/pmgen/pmgen/model/internal/parallel"
 	"github.com/pmgen/pmgen/model/naming"
 	"github.com/pmgen/pmgen/model/types"
 )
@@ -193,6 +194,39 @@ func validType(t *types.Type) bool {
 // warning and are skipped. Infer returns nil when no sample could be
 // parsed. Struct names may change until Types is called.
 func (r *Registry) Infer(root string, samples []Sample) *types.Type {
+	return r.InferAll([]Body{{Root: root, Samples: samples}})[0]
+}
+
+// Body is the samples of one body and the name of its root struct, as
+// Infer takes them.
+type Body struct {
+	Root    string
+	Samples []Sample
+}
+
+// InferAll returns the type of each body. The types, struct names and
+// diagnostics are those that calling Infer for each body in order gives.
+//
+// The samples of each body are parsed, merged and converted into types on
+// up to GOMAXPROCS goroutines, so Options.Placeholder may be called from
+// several goroutines at once. The structs of each body are then shared
+// with identical structs of earlier bodies, one body after another.
+func (r *Registry) InferAll(bodies []Body) []*types.Type {
+	drafts := make([]draft, len(bodies))
+	parallel.For(len(bodies), func(i int) {
+		drafts[i] = r.draftBody(bodies[i])
+	})
+	out := make([]*types.Type, len(bodies))
+	for i := range drafts {
+		out[i] = r.addDraft(&drafts[i])
+	}
+	return out
+}
+
+// draftBody parses and merges the samples of one body and converts the
+// result into types. It only reads r, and writes to the draft it returns.
+func (r *Registry) draftBody(body Body) draft {
+	root := body.Root
 	if !naming.IsValid(root) {
 		name, ok := naming.Exported(root)
 		if !ok {
@@ -201,11 +235,12 @@ func (r *Registry) Infer(root string, samples []Sample) *types.Type {
 		root = name
 	}
 
+	c := converter{r: r, samples: body.Samples}
 	s := newShape()
 	m := merger{placeholder: r.opts.Placeholder}
 	parsed := 0
-	for i := range samples {
-		v := r.parse(&samples[i])
+	for i := range body.Samples {
+		v := c.parse(&body.Samples[i])
 		if v == nil {
 			continue
 		}
@@ -214,7 +249,7 @@ func (r *Registry) Infer(root string, samples []Sample) *types.Type {
 		parsed++
 	}
 	if parsed == 0 {
-		return nil
+		return c.draft
 	}
 
 	// The struct of an array's elements is named RootItem, not Root,
@@ -223,15 +258,64 @@ func (r *Registry) Infer(root string, samples []Sample) *types.Type {
 	if s.kinds.has(kindArray) {
 		name += "Item"
 	}
-	c := converter{r: r, samples: samples}
-	t := c.convert(s, path{{key: root}}, name)
-	r.record(t)
+	c.root = c.convert(s, path{{key: root}}, name)
+	return c.draft
+}
+
+// addDraft merges what converting one body found into the registry and
+// returns the body's type, in which each struct is replaced by the
+// identical struct of an earlier body where there is one.
+func (r *Registry) addDraft(d *draft) *types.Type {
+	r.diags.Append(d.diags)
+	for i, used := range d.usedOverrides {
+		if used {
+			r.overrides[i].used = true
+		}
+	}
+	for i, used := range d.usedFieldNames {
+		if used {
+			r.fieldNames[i].used = true
+		}
+	}
+	for _, key := range d.fractionKeys {
+		r.fractionKeys[key] = true
+	}
+	if d.root == nil {
+		return nil
+	}
+
+	shared := make(map[*types.Type]*types.Type, len(d.structs))
+	for _, t := range d.structs {
+		for _, f := range t.Fields {
+			f.Type = sharedType(f.Type, shared)
+		}
+		shared[t] = r.intern(t)
+	}
+	root := sharedType(d.root, shared)
+	r.record(root)
+	return root
+}
+
+// sharedType returns t with each draft struct replaced by its entry in
+// shared. Only the array types of the draft change: a type from an
+// override holds no draft struct.
+func sharedType(t *types.Type, shared map[*types.Type]*types.Type) *types.Type {
+	switch t.Kind {
+	case types.Struct:
+		if s, ok := shared[t]; ok {
+			return s
+		}
+	case types.Array:
+		if elem := sharedType(t.Elem, shared); elem != t.Elem {
+			t.Elem = elem
+		}
+	}
 	return t
 }
 
 // parse parses a sample, reporting a broken one. It returns nil for a
 // broken or blank sample.
-func (r *Registry) parse(s *Sample) *jsontree.Value {
+func (c *converter) parse(s *Sample) *jsontree.Value {
 	if isBlank(s.Data) {
 		return nil
 	}
@@ -244,7 +328,7 @@ func (r *Registry) parse(s *Sample) *jsontree.Value {
 		line, col := jsontree.LineCol(s.Data, se.Offset)
 		msg = fmt.Sprintf("line %d, column %d: %s", line, col, se.Msg)
 	}
-	r.diags.Warn(CodeBrokenExample, s.Pos, s.Where, "%s is not valid JSON (%s), so no type is inferred from it", sampleName(s), msg)
+	c.diags.Warn(CodeBrokenExample, s.Pos, s.Where, "%s is not valid JSON (%s), so no type is inferred from it", sampleName(s), msg)
 	return nil
 }
 
