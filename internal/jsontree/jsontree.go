@@ -90,6 +90,12 @@ type Options struct {
 	// MaxDepth bounds the nesting of arrays and objects; zero means
 	// DefaultMaxDepth.
 	MaxDepth int
+	// RootElement, when set, is called with each element of every array
+	// that is a member of a top-level object, as soon as the element is
+	// parsed: the member's key, the element's index and a copy of the
+	// element. It runs on the goroutine of Parse, also when Parse later
+	// returns an error.
+	RootElement func(key string, index int, elem Value)
 }
 
 // DefaultMaxDepth is the nesting bound used when Options.MaxDepth is zero.
@@ -173,6 +179,11 @@ type parser struct {
 	itemBlock   []Value
 	memberBlock []Member
 	blockLen    int // elements of a new block
+
+	// Key of the top-level member whose value is being parsed, when
+	// inRootMember is set.
+	rootKey      string
+	inRootMember bool
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -347,7 +358,13 @@ func (p *parser) object(depth int) (Value, error) {
 		if err := p.skipSpace(); err != nil {
 			return v, err
 		}
+		if depth == 0 {
+			p.rootKey, p.inRootMember = key, true
+		}
 		value, err := p.value(depth + 1)
+		if depth == 0 {
+			p.inRootMember = false
+		}
 		if err != nil {
 			return v, err
 		}
@@ -385,6 +402,9 @@ func (p *parser) array(depth int) (Value, error) {
 			return v, err
 		}
 		p.items = append(p.items, item)
+		if depth == 1 && p.inRootMember && p.opts.RootElement != nil {
+			p.opts.RootElement(p.rootKey, len(p.items)-base-1, item)
+		}
 		done, err := p.next(']')
 		if err != nil {
 			return v, err

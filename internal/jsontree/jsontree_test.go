@@ -146,6 +146,28 @@ func TestParseDepthLimit(t *testing.T) {
 	require.ErrorContains(t, err, "nesting deeper than 1000 levels")
 }
 
+func TestParseReportsRootElements(t *testing.T) {
+	type element struct {
+		key   string
+		index int
+		value Value
+	}
+	var got []element
+	data := []byte(`{"a": [1, {"b": [2]}], "c": {"d": [3]}, "e": [], "a": ["x"]}`)
+	v, err := Parse(data, Options{RootElement: func(key string, index int, elem Value) {
+		got = append(got, element{key, index, elem})
+	}})
+	require.NoError(t, err)
+	first, last := v.Members[0].Value.Items, v.Members[3].Value.Items
+	assert.Equal(t, []element{{"a", 0, first[0]}, {"a", 1, first[1]}, {"a", 0, last[0]}}, got,
+		"only elements of arrays that are members of the top-level object")
+
+	_, err = Parse([]byte(`[[1], {"a": [2]}]`), Options{RootElement: func(string, int, Value) {
+		t.Error("RootElement called for a top-level array")
+	}})
+	require.NoError(t, err)
+}
+
 func TestLineCol(t *testing.T) {
 	data := []byte("ab\nгде x")
 	line, col := LineCol(data, strings.Index(string(data), "x"))
