@@ -32,12 +32,16 @@ const (
 func ParseCollection(file string, data []byte, opts Options) (*Collection, diag.List) {
 	opts = opts.withDefaults()
 	var list diag.List
-	root, ok := parseJSON(file, data, opts, &list)
+	// Workers decode the top-level items while the rest is parsed.
+	stream := startItemStream(file, data, opts)
+	root, ok := parseJSON(file, data, opts, &list, stream.callback())
+	stream.wait()
 	if !ok {
 		return nil, list
 	}
 
 	d := newDecoder(file, data, opts)
+	d.stream = stream
 	c := d.collection(node{v: root})
 	d.finish(&list)
 	return c, list
@@ -60,13 +64,15 @@ func InputTooLarge(file string, size int64, opts Options) diag.List {
 }
 
 // parseJSON checks the input size and parses data into a tree, adding an
-// error to list when either fails.
-func parseJSON(file string, data []byte, opts Options, list *diag.List) (*jsontree.Value, bool) {
+// error to list when either fails. A non-nil onElement receives the
+// elements of the top-level arrays as jsontree.Options.RootElement
+// describes.
+func parseJSON(file string, data []byte, opts Options, list *diag.List, onElement func(string, int, jsontree.Value)) (*jsontree.Value, bool) {
 	if len(data) > opts.MaxInputSize {
 		list.Append(InputTooLarge(file, int64(len(data)), opts))
 		return nil, false
 	}
-	root, err := jsontree.Parse(data, jsontree.Options{MaxDepth: opts.jsonDepth()})
+	root, err := jsontree.Parse(data, jsontree.Options{MaxDepth: opts.jsonDepth(), RootElement: onElement})
 	if err != nil {
 		list.Add(syntaxError(file, data, err))
 		return nil, false

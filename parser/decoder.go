@@ -109,6 +109,8 @@ type decoder struct {
 
 	requests int
 	tooMany  bool // the request limit was hit, so later items are dropped
+
+	stream *itemStream // top-level items decoded while parsing, or nil
 }
 
 // pendingPosition is a position whose line and column finish fills. Its

@@ -13,7 +13,7 @@ import (
 func ParseEnvironment(file string, data []byte, opts Options) (*Environment, diag.List) {
 	opts = opts.withDefaults()
 	var list diag.List
-	root, ok := parseJSON(file, data, opts, &list)
+	root, ok := parseJSON(file, data, opts, &list, nil)
 	if !ok {
 		return nil, list
 	}

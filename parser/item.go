@@ -21,7 +21,7 @@ func (d *decoder) children(n node, depth int) []*Item {
 
 	elems := d.list(list)
 	if depth == 0 {
-		if items, ok := d.itemsConcurrently(elems); ok {
+		if items, ok := d.streamedItems(elems); ok {
 			return items
 		}
 	}
