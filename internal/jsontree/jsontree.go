@@ -11,7 +11,6 @@ package jsontree
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -167,6 +166,7 @@ func LineCol(data []byte, offset int) (line, col int) {
 type parser struct {
 	data []byte
 	text string // a copy of data, the source of undecoded strings
+	buf  []byte // the text of the string being decoded
 	pos  int
 	opts Options
 
@@ -510,53 +510,40 @@ var plain = func() (t [256]bool) {
 // string parses a quoted string at p.pos and returns its decoded text.
 // Invalid UTF-8 becomes U+FFFD, as encoding/json does.
 func (p *parser) string() (string, error) {
-	// Find the closing quote, stepping over escape sequences. A string
-	// without escapes, in valid UTF-8, is a substring of the input.
+	// A string without escapes, in valid UTF-8, is a substring of the
+	// input.
 	data, start := p.data, p.pos
-	i, seen, escaped := start+1, byte(0), false
-	for i < len(data) {
-		c := data[i]
-		if plain[c] {
-			seen |= c
-			i++
-			continue
-		}
-		if c != '\\' {
-			break
-		}
-		escaped = true
-		i += 2
+	i, seen := start+1, byte(0)
+	for i < len(data) && plain[data[i]] {
+		seen |= data[i]
+		i++
 	}
-	if i < len(data) && data[i] == '"' && !escaped {
+	if i < len(data) && data[i] == '"' {
 		s := p.text[start+1 : i]
 		if seen < utf8.RuneSelf || utf8.ValidString(s) {
 			p.pos = i + 1
 			return s, nil
 		}
 	}
-	// The decoded text is at most as long as the quoted text, unless
-	// invalid bytes become U+FFFD.
-	return p.decodeString(start, min(i, len(data))-start-1)
+	return p.decodeString(start)
 }
 
 // decodeString parses the quoted string at start, which has escapes,
-// control characters or invalid UTF-8, or is unterminated. The size is
-// the capacity to reserve for the decoded text.
-func (p *parser) decodeString(start, size int) (string, error) {
-	var b strings.Builder
-	b.Grow(size)
-	data, i := p.data, start+1
+// control characters or invalid UTF-8, or is unterminated. It decodes
+// into p.buf, which every string reuses.
+func (p *parser) decodeString(start int) (string, error) {
+	data, buf, i := p.data, p.buf[:0], start+1
 	for {
 		run, seen := i, byte(0)
 		for i < len(data) && plain[data[i]] {
 			seen |= data[i]
 			i++
 		}
-		if s := p.text[run:i]; seen < utf8.RuneSelf || utf8.ValidString(s) {
-			b.WriteString(s)
+		if s := data[run:i]; seen < utf8.RuneSelf || utf8.Valid(s) {
+			buf = append(buf, s...)
 		} else {
-			for _, r := range s { // an invalid byte reads as U+FFFD
-				b.WriteRune(r)
+			for _, r := range string(s) { // an invalid byte reads as U+FFFD
+				buf = utf8.AppendRune(buf, r)
 			}
 		}
 
@@ -568,9 +555,11 @@ func (p *parser) decodeString(start, size int) (string, error) {
 		switch data[i] {
 		case '"':
 			p.pos++
-			return b.String(), nil
+			p.buf = buf
+			return string(buf), nil
 		case '\\':
-			if err := p.escape(&b); err != nil {
+			var err error
+			if buf, err = p.escape(buf); err != nil {
 				return "", err
 			}
 			i = p.pos
@@ -580,36 +569,33 @@ func (p *parser) decodeString(start, size int) (string, error) {
 	}
 }
 
-func (p *parser) escape(b *strings.Builder) error {
+func (p *parser) escape(buf []byte) ([]byte, error) {
 	if p.pos+1 >= len(p.data) {
-		return p.errorf("unterminated escape sequence")
+		return nil, p.errorf("unterminated escape sequence")
 	}
 	c := p.data[p.pos+1]
 	if simple := simpleEscape(c); simple != 0 {
 		p.pos += 2
-		b.WriteByte(simple)
-		return nil
+		return append(buf, simple), nil
 	}
 	if c != 'u' {
-		return p.errorf("invalid escape sequence \\%c", c)
+		return nil, p.errorf("invalid escape sequence \\%c", c)
 	}
 	r, ok := p.hex4(p.pos + 2)
 	if !ok {
-		return p.errorf("invalid \\u escape, want four hex digits")
+		return nil, p.errorf("invalid \\u escape, want four hex digits")
 	}
 	p.pos += 6
 	if utf16.IsSurrogate(r) {
 		if r2, ok := p.hex4(p.pos + 2); ok && p.pos+1 < len(p.data) && p.data[p.pos] == '\\' && p.data[p.pos+1] == 'u' {
 			if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
 				p.pos += 6
-				b.WriteRune(dec)
-				return nil
+				return utf8.AppendRune(buf, dec), nil
 			}
 		}
 		r = utf8.RuneError
 	}
-	b.WriteRune(r)
-	return nil
+	return utf8.AppendRune(buf, r), nil
 }
 
 // simpleEscape returns the byte a one-letter escape stands for, or 0.
