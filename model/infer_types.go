@@ -77,7 +77,7 @@ func textual(contentType string) bool {
 func inferSamples(samples []sample) []infer.Sample {
 	out := make([]infer.Sample, len(samples))
 	for i, s := range samples {
-		out[i] = infer.Sample{Data: []byte(s.text), Name: s.name, Pos: s.pos, Where: s.where}
+		out[i] = infer.Sample{Data: []byte(s.text), Value: s.value, Name: s.name, Pos: s.pos, Where: s.where}
 	}
 	return out
 }
