@@ -11,6 +11,7 @@ package jsontree
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -115,12 +116,11 @@ func (e *SyntaxError) Error() string {
 
 // Parse parses data as one JSON value followed only by white space.
 //
-// Parse copies data into one string, and every string of the tree that
-// needs no decoding is a substring of that copy. So the tree keeps the
-// whole copy in memory, and the caller may change data after Parse
-// returns.
+// The tree shares no memory with data, so the caller may change data
+// after Parse returns. Short strings of the tree share allocations of up
+// to 64 KiB, and each of them keeps its whole allocation in memory.
 func Parse(data []byte, opts Options) (*Value, error) {
-	p := parser{data: data, text: string(data), opts: opts}
+	p := parser{data: data, opts: opts}
 	// A new block holds at most 1024 elements, about 100 KiB. For an
 	// input under 128 KiB it holds len(data)/128 elements, which take less
 	// memory than the input, so a small tree wastes little.
@@ -165,10 +165,11 @@ func LineCol(data []byte, offset int) (line, col int) {
 
 type parser struct {
 	data []byte
-	text string // a copy of data, the source of undecoded strings
 	buf  []byte // the text of the string being decoded
-	pos  int
-	opts Options
+	// strings is the current chunk of short strings, see text.
+	strings strings.Builder
+	pos     int
+	opts    Options
 
 	// Stacks of the elements of the open arrays and of the members of the
 	// open objects, innermost last. A container that closes moves its
@@ -297,7 +298,7 @@ func (p *parser) parseValue(depth int) (Value, error) {
 }
 
 func (p *parser) literal(word string) error {
-	if len(p.data)-p.pos < len(word) || p.text[p.pos:p.pos+len(word)] != word {
+	if len(p.data)-p.pos < len(word) || string(p.data[p.pos:p.pos+len(word)]) != word {
 		return p.errorf("invalid literal, want %s", word)
 	}
 	p.pos += len(word)
@@ -309,7 +310,7 @@ func (p *parser) placeholder() (Value, error) {
 	for i := p.pos + 2; i+1 < len(p.data); i++ {
 		if p.data[i] == '}' && p.data[i+1] == '}' {
 			p.pos = i + 2
-			return Value{Kind: Placeholder, Str: p.text[start:p.pos]}, nil
+			return Value{Kind: Placeholder, Str: p.text(p.data[start:p.pos])}, nil
 		}
 		if p.data[i] == '\n' || p.data[i] == '{' {
 			break
@@ -487,7 +488,7 @@ func (p *parser) number() (Value, error) {
 			return Value{}, p.errorf("invalid number, want a digit in the exponent")
 		}
 	}
-	return Value{Kind: Number, Str: p.text[start:p.pos]}, nil
+	return Value{Kind: Number, Str: p.text(p.data[start:p.pos])}, nil
 }
 
 func (p *parser) digits() int {
@@ -496,6 +497,24 @@ func (p *parser) digits() int {
 		p.pos++
 	}
 	return p.pos - start
+}
+
+// text returns b as a string. Strings of up to 1 KiB are copied into
+// chunks of p.strings, so that they cost no allocation of their own. A
+// strings.Builder only appends to its buffer, so every string it returned
+// stays unchanged when later strings are written.
+func (p *parser) text(b []byte) string {
+	const maxShared, chunkLen = 1 << 10, 64 << 10
+	if len(b) > maxShared {
+		return string(b)
+	}
+	if p.strings.Cap()-p.strings.Len() < len(b) {
+		p.strings = strings.Builder{}
+		p.strings.Grow(min(chunkLen, len(p.data)))
+	}
+	start := p.strings.Len()
+	p.strings.Write(b)
+	return p.strings.String()[start:]
 }
 
 // plain marks the bytes that stand for themselves inside a JSON string:
@@ -519,10 +538,10 @@ func (p *parser) string() (string, error) {
 		i++
 	}
 	if i < len(data) && data[i] == '"' {
-		s := p.text[start+1 : i]
-		if seen < utf8.RuneSelf || utf8.ValidString(s) {
+		s := p.data[start+1 : i]
+		if seen < utf8.RuneSelf || utf8.Valid(s) {
 			p.pos = i + 1
-			return s, nil
+			return p.text(s), nil
 		}
 	}
 	return p.decodeString(start)
@@ -556,7 +575,7 @@ func (p *parser) decodeString(start int) (string, error) {
 		case '"':
 			p.pos++
 			p.buf = buf
-			return string(buf), nil
+			return p.text(buf), nil
 		case '\\':
 			var err error
 			if buf, err = p.escape(buf); err != nil {
