@@ -99,9 +99,10 @@ func (s *itemStream) wait() {
 //
 // It returns false, and changes nothing, when the stream did not receive
 // elems (the list is "items" or inside a {"collection": ...} envelope) or
-// when the items hold more requests than Options.MaxRequests. Which items
-// the limit drops depends on the order of decoding, so the caller then
-// decodes the items sequentially.
+// when the items hold more requests than Options.MaxRequests. The limit
+// drops every item after the first request beyond it, which only a
+// sequential decode finds, so the caller then decodes the items
+// sequentially.
 func (d *decoder) streamedItems(elems []node) ([]*Item, bool) {
 	// With a repeated "item" key the list is the last array, as
 	// node.field returns it, so its elements end the stream.
