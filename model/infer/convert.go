@@ -113,7 +113,7 @@ func taggableKey(key string) bool {
 		return false
 	}
 	for _, r := range key {
-		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) {
 			return false
 		}
 	}
@@ -266,7 +266,12 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 			c.warn(CodeDuplicateKey, f.duplicated, "%q appears twice in one object of %s; its type merges both values, but a struct holds only one",
 				fp.String(), sampleName(&c.samples[f.duplicated]))
 		}
-		child := c.convert(f.shape, fp, nestedName(name, names[i], f.shape))
+		// Only an object or an array of objects names a struct.
+		childName := ""
+		if f.shape.kinds.has(kindObject) || f.shape.kinds.has(kindArray) {
+			childName = nestedName(name, names[i], f.shape)
+		}
+		child := c.convert(f.shape, fp, childName)
 		if f.shape.written || (f.shape.elem != nil && f.shape.elem.written) {
 			c.fractionKeys = append(c.fractionKeys, f.key)
 		}
@@ -310,41 +315,38 @@ func nestedName(parent, field string, s *shape) string {
 // intern returns the struct identical to t that the registry has, and
 // adds t when there is none. The structs nested in t must be interned.
 func (r *Registry) intern(t *types.Type) *types.Type {
-	var b strings.Builder
+	sig := r.sigBuf[:0]
 	for _, f := range t.Fields {
-		b.WriteString(strconv.Quote(f.JSONName))
-		b.WriteByte(' ')
-		b.WriteString(f.Name)
-		b.WriteString(pick(f.Optional, " opt", ""))
-		b.WriteString(pick(f.Nullable, " null", ""))
-		b.WriteByte(' ')
-		r.writeSignature(&b, f.Type)
-		b.WriteByte(';')
+		sig = strconv.AppendQuote(sig, f.JSONName)
+		sig = append(sig, ' ')
+		sig = append(sig, f.Name...)
+		if f.Optional {
+			sig = append(sig, " opt"...)
+		}
+		if f.Nullable {
+			sig = append(sig, " null"...)
+		}
+		sig = append(sig, ' ')
+		sig = r.appendSignature(sig, f.Type)
+		sig = append(sig, ';')
 	}
-	sig := b.String()
-	if known, ok := r.structs[sig]; ok {
+	r.sigBuf = sig
+	if known, ok := r.structs[string(sig)]; ok {
 		return known
 	}
-	r.structs[sig] = t
+	r.structs[string(sig)] = t
 	r.sigIDs[t] = len(r.sigIDs)
 	return t
 }
 
-func pick(set bool, yes, no string) string {
-	if set {
-		return yes
-	}
-	return no
-}
-
-// writeSignature writes a text that is equal for two types exactly when
+// appendSignature appends a text that is equal for two types exactly when
 // they are structurally identical, given that nested structs are already
 // interned.
-func (r *Registry) writeSignature(b *strings.Builder, t *types.Type) {
+func (r *Registry) appendSignature(sig []byte, t *types.Type) []byte {
 	switch t.Kind {
 	case types.Array:
-		b.WriteString("[]")
-		r.writeSignature(b, t.Elem)
+		sig = append(sig, "[]"...)
+		return r.appendSignature(sig, t.Elem)
 	case types.Struct:
 		id, ok := r.sigIDs[t]
 		if !ok {
@@ -356,10 +358,13 @@ func (r *Registry) writeSignature(b *strings.Builder, t *types.Type) {
 				r.foreign[t] = id
 			}
 		}
-		fmt.Fprintf(b, "#%d", id)
+		sig = append(sig, '#')
+		return strconv.AppendInt(sig, int64(id), 10)
 	case types.External:
-		fmt.Fprintf(b, "%s.%s", t.Ref.ImportPath, t.Ref.Name)
+		sig = append(sig, t.Ref.ImportPath...)
+		sig = append(sig, '.')
+		return append(sig, t.Ref.Name...)
 	default:
-		b.WriteString(t.Kind.String())
+		return append(sig, t.Kind.String()...)
 	}
 }

@@ -143,6 +143,10 @@ type Registry struct {
 	// fractionKeys are the JSON keys whose numbers some sample writes
 	// with a decimal point or an exponent, in any body.
 	fractionKeys map[string]bool
+
+	// sigBuf and shared are reused by every addDraft call.
+	sigBuf []byte
+	shared map[*types.Type]*types.Type
 }
 
 type compiledOverride struct {
@@ -288,14 +292,17 @@ func (r *Registry) addDraft(d *draft) *types.Type {
 		return nil
 	}
 
-	shared := make(map[*types.Type]*types.Type, len(d.structs))
+	if r.shared == nil {
+		r.shared = map[*types.Type]*types.Type{}
+	}
+	defer clear(r.shared)
 	for _, t := range d.structs {
 		for _, f := range t.Fields {
-			f.Type = sharedType(f.Type, shared)
+			f.Type = sharedType(f.Type, r.shared)
 		}
-		shared[t] = r.intern(t)
+		r.shared[t] = r.intern(t)
 	}
-	root := sharedType(d.root, shared)
+	root := sharedType(d.root, r.shared)
 	r.record(root)
 	return root
 }

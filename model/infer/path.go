@@ -24,6 +24,13 @@ func (p path) elem() path { return append(p[:len(p):len(p)], step{elem: true}) }
 
 func (p path) String() string {
 	var b strings.Builder
+	// A step takes at most its key's length and two bytes unless the key
+	// is quoted, so most paths are written with one allocation.
+	n := 0
+	for _, s := range p {
+		n += len(s.key) + 2
+	}
+	b.Grow(n)
 	for i, s := range p {
 		switch {
 		case s.elem:

@@ -53,7 +53,9 @@ type shape struct {
 
 	objects int // number of objects merged into fields
 	fields  []*field
-	index   map[string]int // key → position in fields
+	// index maps keys to positions in fields once there are more than
+	// maxScannedFields fields; fewer are found by comparing every key.
+	index map[string]int
 
 	elem *shape // merged array elements; nil while every array is empty
 	// emptyOrigin is the index of the first sample with an empty array
@@ -70,8 +72,15 @@ type field struct {
 	// duplicated is the index of the first sample where one object has
 	// the key twice, or -1.
 	duplicated int
+	// lastObject is the number that the merger gave the last object with
+	// the key, or 0.
+	lastObject int
 	shape      *shape
 }
+
+// maxScannedFields is the number of fields up to which shape.field
+// compares keys one by one: for a few keys that costs less than a map.
+const maxScannedFields = 8
 
 func newShape() *shape {
 	return &shape{emptyOrigin: -1, placeholderOrigin: -1}
@@ -82,6 +91,7 @@ type merger struct {
 	// placeholder returns the value text of a {{name}} placeholder.
 	placeholder func(name string) (string, bool)
 	sample      int // index of the sample being merged
+	objects     int // number of objects merged so far
 }
 
 // add merges one value into s.
@@ -138,26 +148,19 @@ func (m *merger) addArray(s *shape, v *jsontree.Value) {
 func (m *merger) addObject(s *shape, v *jsontree.Value) {
 	s.mark(kindObject, m.sample)
 	s.objects++
-	if s.index == nil {
-		s.index = map[string]int{}
-	}
-	// Keys of this object seen so far, to count each object once per key.
-	var keysSeen map[string]bool
-	if len(v.Members) > 1 {
-		keysSeen = make(map[string]bool, len(v.Members))
-	}
+	// The object's number marks the fields it has, so that a key that
+	// comes twice in it is counted once.
+	m.objects++
+	object := m.objects
 	for i := range v.Members {
 		mem := &v.Members[i]
 		f := s.field(mem.Key)
-		switch {
-		case keysSeen == nil:
-			f.seen++
-		case keysSeen[mem.Key]:
+		if f.lastObject == object {
 			if f.duplicated < 0 {
 				f.duplicated = m.sample
 			}
-		default:
-			keysSeen[mem.Key] = true
+		} else {
+			f.lastObject = object
 			f.seen++
 		}
 		m.add(f.shape, &mem.Value)
@@ -166,12 +169,29 @@ func (m *merger) addObject(s *shape, v *jsontree.Value) {
 
 // field returns the field for key, adding it after the known ones.
 func (s *shape) field(key string) *field {
-	if i, ok := s.index[key]; ok {
-		return s.fields[i]
+	if s.index != nil {
+		if i, ok := s.index[key]; ok {
+			return s.fields[i]
+		}
+	} else {
+		for _, f := range s.fields {
+			if f.key == key {
+				return f
+			}
+		}
 	}
+
 	f := &field{key: key, duplicated: -1, shape: newShape()}
-	s.index[key] = len(s.fields)
 	s.fields = append(s.fields, f)
+	switch {
+	case s.index != nil:
+		s.index[key] = len(s.fields) - 1
+	case len(s.fields) > maxScannedFields:
+		s.index = make(map[string]int, 2*len(s.fields))
+		for i, f := range s.fields {
+			s.index[f.key] = i
+		}
+	}
 	return f
 }
 
@@ -211,9 +231,33 @@ func numberKind(text string) kind {
 // isTimestamp reports whether s is an RFC 3339 date and time, such as
 // "2024-05-01T10:00:00+03:00", in the layout time.Time decodes from JSON.
 func isTimestamp(s string) bool {
-	if len(s) < len("2006-01-02T15:04:05Z") {
+	if len(s) < len("2006-01-02T15:04:05Z") || !hasDatePrefix(s) {
 		return false
 	}
 	_, err := time.Parse(time.RFC3339, s)
 	return err == nil
+}
+
+// hasDatePrefix reports whether s starts like "2006-01-02T". time.Parse
+// with the RFC 3339 layout rejects every other string, because it reads
+// four digits of year and two each of month and day. Checking first saves
+// the error that it allocates for most strings.
+func hasDatePrefix(s string) bool {
+	for i := range len("2006-01-02T") {
+		switch c := s[i]; i {
+		case 4, 7:
+			if c != '-' {
+				return false
+			}
+		case 10:
+			if c != 'T' {
+				return false
+			}
+		default:
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
