@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pmgen/pmgen/model/internal/parallel"
 	"github.com/pmgen/pmgen/parser"
 )
 
@@ -199,61 +200,68 @@ func (b *builder) defined(name string) bool {
 	return b.scriptSets[name]
 }
 
-// recordReads fills Reads and Produces of every operation and marks the
-// variables that scripts set.
+// recordReads fills Reads and Produces of every operation, on up to
+// GOMAXPROCS goroutines, and marks the variables that scripts set.
 func (b *builder) recordReads() {
-	for _, src := range b.ops {
-		op := src.op
-		reads := map[string]bool{}
-		add := func(template string) {
-			for _, name := range References(template) {
-				if !IsDynamic(name) {
-					reads[name] = true
-				}
-			}
-		}
-		add(op.URL.Host.Template)
-		for _, s := range op.URL.Path {
-			if s.Param != nil {
-				add(s.Param.Default)
-			} else {
-				add(s.Template)
-			}
-		}
-		for _, q := range op.URL.Query {
-			add(q.Key)
-			add(q.Value)
-		}
-		for _, h := range op.Headers {
-			add(h.Name)
-			add(h.Value)
-		}
-		if op.Auth != nil {
-			for _, v := range op.Auth.Scheme.Params {
-				add(v)
-			}
-		}
-		if body := src.item.Request.Body; body != nil {
-			for _, t := range bodyTemplates(body) {
-				add(t)
-			}
-		}
-		produces := map[string]bool{}
-		for _, s := range append(slices.Clone(op.PreRequest), op.Test...) {
-			for _, r := range s.Reads {
-				reads[r.Name] = true
-			}
-			for _, set := range s.Sets {
-				produces[set.Name] = true
-			}
-		}
-		op.Reads = sortedKeys(reads)
-		op.Produces = sortedKeys(produces)
-	}
+	parallel.For(len(b.ops), func(i int) {
+		recordOperationReads(b.ops[i])
+	})
 	for _, v := range b.api.Variables {
 		v.SetByScript = b.scriptSets[v.Name]
 	}
 	b.dropUnreadVariables()
+}
+
+// recordOperationReads fills Reads and Produces of one operation: the
+// variables that its templates and scripts read, and those its scripts
+// set.
+func recordOperationReads(src *opSource) {
+	op := src.op
+	reads := map[string]bool{}
+	add := func(template string) {
+		for _, name := range References(template) {
+			if !IsDynamic(name) {
+				reads[name] = true
+			}
+		}
+	}
+	add(op.URL.Host.Template)
+	for _, s := range op.URL.Path {
+		if s.Param != nil {
+			add(s.Param.Default)
+		} else {
+			add(s.Template)
+		}
+	}
+	for _, q := range op.URL.Query {
+		add(q.Key)
+		add(q.Value)
+	}
+	for _, h := range op.Headers {
+		add(h.Name)
+		add(h.Value)
+	}
+	if op.Auth != nil {
+		for _, v := range op.Auth.Scheme.Params {
+			add(v)
+		}
+	}
+	if body := src.item.Request.Body; body != nil {
+		for _, t := range bodyTemplates(body) {
+			add(t)
+		}
+	}
+	produces := map[string]bool{}
+	for _, s := range append(slices.Clone(op.PreRequest), op.Test...) {
+		for _, r := range s.Reads {
+			reads[r.Name] = true
+		}
+		for _, set := range s.Sets {
+			produces[set.Name] = true
+		}
+	}
+	op.Reads = sortedKeys(reads)
+	op.Produces = sortedKeys(produces)
 }
 
 // dropUnreadVariables removes the variables that no request or script
