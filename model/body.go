@@ -22,8 +22,7 @@ type bodySamples struct {
 
 // sample is one JSON document that parsed, with where it came from.
 type sample struct {
-	text  string
-	value *jsontree.Value // text parsed with lenientJSON
+	value *jsontree.Value // parsed with lenientJSON
 	name  string          // "request body", `example "Успех"`
 	pos   diag.Position
 	where string
@@ -152,7 +151,7 @@ func requestBody(src *opSource, diags *diag.List) *Body {
 		if v := parseSample(diags, pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {
 			body.Unquoted = unquotedPlaceholders(v, nil)
 			body.JSONTemplate = jsonTemplate(pb.GraphQLVariables, v)
-			src.samples.request = append(src.samples.request, sample{pb.GraphQLVariables, v, "GraphQL variables", pb.Pos, op.Where})
+			src.samples.request = append(src.samples.request, sample{v, "GraphQL variables", pb.Pos, op.Where})
 		}
 		return body
 	}
@@ -180,7 +179,7 @@ func rawBody(src *opSource, pb *parser.Body, diags *diag.List) *Body {
 	body.Kind = BodyJSON
 	body.Unquoted = unquotedPlaceholders(v, nil)
 	body.JSONTemplate = string(jsontree.AppendTemplate(nil, v))
-	src.samples.request = append(src.samples.request, sample{pb.Raw, v, "request body", pb.Pos, op.Where})
+	src.samples.request = append(src.samples.request, sample{v, "request body", pb.Pos, op.Where})
 	return body
 }
 
@@ -242,7 +241,7 @@ func recordExamples(src *opSource, diags *diag.List) {
 			if op.Body != nil && op.Body.Kind == BodyJSON && or.Body != nil && or.Body.Mode == parser.BodyRaw {
 				name := "request body of example " + quoteName(r.Name)
 				if v := parseSample(diags, or.Body.Raw, or.Body.Pos, op.Where, name); v != nil {
-					src.samples.request = append(src.samples.request, sample{or.Body.Raw, v, name, or.Body.Pos, op.Where})
+					src.samples.request = append(src.samples.request, sample{v, name, or.Body.Pos, op.Where})
 				}
 			}
 		}
@@ -255,7 +254,7 @@ func recordExamples(src *opSource, diags *diag.List) {
 		if v == nil {
 			continue
 		}
-		s := sample{r.Body, v, name, r.Pos, op.Where}
+		s := sample{v, name, r.Pos, op.Where}
 		switch {
 		case ex.Status >= 200 && ex.Status < 300:
 			src.samples.response = append(src.samples.response, s)

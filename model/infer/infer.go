@@ -111,6 +111,7 @@ type Override struct {
 
 // Sample is one JSON text of a body.
 type Sample struct {
+	// Data is the JSON text. It may be nil when Value is set.
 	Data []byte
 	// Value is Data as jsontree parses it with comments, trailing commas
 	// and placeholders allowed, for a caller that has parsed it already.
