@@ -34,55 +34,79 @@ const hashLen = 6
 // carry the meaning of the text. The caller then falls back to another
 // source for the name. Text with no letters or digits gives no words and
 // true.
-//
-// The words come from the maximal runs of letters, digits and combining
-// marks in text, with apostrophes removed, each split by splitBefore.
 func Words(text string) ([]string, bool) {
-	var words []string
-	// Most runs fit in buf, so that collecting one allocates nothing.
-	var buf [64]rune
-	run := buf[:0]
+	var textBuf [64]byte
+	var endsBuf [16]int
+	words, ends, ok := splitWords(text, textBuf[:0], endsBuf[:0])
+	if !ok {
+		return nil, false
+	}
+	return substrings(words, ends, nil), true
+}
+
+// splitWords transliterates the words of text and appends them to words,
+// one after another, and the offset where each ends to ends. The words
+// come from the maximal runs of letters, digits and combining marks in
+// text, with apostrophes removed, each split by splitBefore. It reports
+// false when a word has no transliteration.
+func splitWords(text string, words []byte, ends []int) ([]byte, []int, bool) {
+	// Most runs fit in runBuf, so that collecting one allocates nothing.
+	var runBuf [64]rune
+	run := runBuf[:0]
+	ok := true
 	for _, r := range text {
 		switch {
 		case isApostrophe(r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 			run = append(run, r)
 		case len(run) > 0:
-			var ok bool
-			if words, ok = appendRunWords(words, run); !ok {
-				return nil, false
+			if words, ends, ok = splitRun(run, words, ends); !ok {
+				return nil, nil, false
 			}
 			run = run[:0]
 		}
 	}
 	if len(run) > 0 {
-		var ok bool
-		if words, ok = appendRunWords(words, run); !ok {
-			return nil, false
-		}
+		return splitRun(run, words, ends)
 	}
-	return words, true
+	return words, ends, true
 }
 
-// appendRunWords splits a run of letters and digits into words, appends
-// their transliterations to words and reports false when a word has no
-// transliteration.
-func appendRunWords(words []string, run []rune) ([]string, bool) {
+// splitRun splits a run of letters and digits into words and appends them
+// as splitWords does.
+func splitRun(run []rune, words []byte, ends []int) ([]byte, []int, bool) {
 	start := 0
 	for i := 1; i <= len(run); i++ {
 		if i < len(run) && !splitBefore(run, i) {
 			continue
 		}
-		w, ok := asciiWord(run[start:i])
-		if !ok {
-			return nil, false
+		n := len(words)
+		var ok bool
+		if words, ok = appendASCIIWord(words, run[start:i]); !ok {
+			return nil, nil, false
 		}
-		if w != "" {
-			words = append(words, w)
+		if len(words) > n {
+			ends = append(ends, len(words))
 		}
 		start = i
 	}
-	return words, true
+	return words, ends, true
+}
+
+// substrings appends to dst the words that splitWords gives, each a
+// substring of one new string. It returns dst unchanged when there are no
+// words.
+func substrings(words []byte, ends []int, dst []string) []string {
+	if len(ends) == 0 {
+		return dst
+	}
+	all := string(words)
+	start := 0
+	for _, end := range ends {
+		dst = append(dst, all[start:end])
+		start = end
+	}
+	return dst
 }
 
 // splitBefore reports whether a new word starts at run[i]. A word starts
@@ -117,21 +141,29 @@ func pluralSuffix(run []rune, i int) bool {
 // text gives none: it has no letters or digits, or has letters that
 // cannot be transliterated.
 func Exported(text string) (string, bool) {
-	words, ok := Words(text)
-	if !ok || len(words) == 0 {
-		return "", false
-	}
-	return UpperCamel(words), true
+	return camelCase(text, true)
 }
 
 // Unexported returns the lowerCamel identifier for text, or false when the
 // text gives none; see Exported.
 func Unexported(text string) (string, bool) {
-	words, ok := Words(text)
-	if !ok || len(words) == 0 {
+	return camelCase(text, false)
+}
+
+// camelCase joins the words of text with UpperCamel when upper is set and
+// with LowerCamel otherwise. It reports false when text gives no words.
+func camelCase(text string, upper bool) (string, bool) {
+	var textBuf [64]byte
+	var endsBuf [16]int
+	words, ends, ok := splitWords(text, textBuf[:0], endsBuf[:0])
+	if !ok || len(ends) == 0 {
 		return "", false
 	}
-	return LowerCamel(words), true
+	var wordsBuf [16]string
+	if upper {
+		return UpperCamel(substrings(words, ends, wordsBuf[:0])), true
+	}
+	return LowerCamel(substrings(words, ends, wordsBuf[:0])), true
 }
 
 // UpperCamel joins lower-case ASCII words, as Words returns them, into an

@@ -1,7 +1,6 @@
 package naming
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,30 +35,28 @@ func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ'
 }
 
-// asciiWord transliterates one word into lower-case ASCII letters and
-// digits. It reports false when the word has a letter or digit that no
-// table covers, such as a Chinese character.
-func asciiWord(word []rune) (string, bool) {
-	var b strings.Builder
-	b.Grow(len(word))
+// appendASCIIWord appends the transliteration of one word, lower-case
+// ASCII letters and digits, to dst. It reports false when the word has a
+// letter or digit that no table covers, such as a Chinese character.
+func appendASCIIWord(dst []byte, word []rune) ([]byte, bool) {
+	n := len(dst)
 	for _, r := range word {
 		if r >= utf8.RuneSelf {
-			return transliterate(string(word))
+			return appendTransliteration(dst[:n], string(word))
 		}
-		b.WriteByte(byte(unicode.ToLower(r)))
+		dst = append(dst, byte(unicode.ToLower(r)))
 	}
-	return b.String(), true
+	return dst, true
 }
 
-// transliterate returns what asciiWord returns for a word with a letter
-// beyond ASCII: NFD splits off the diacritics, the tables map the rest.
-func transliterate(word string) (string, bool) {
-	var b strings.Builder
+// appendTransliteration is appendASCIIWord for a word with a letter beyond
+// ASCII: NFD splits off the diacritics, and the tables map the rest.
+func appendTransliteration(dst []byte, word string) ([]byte, bool) {
 	for _, r := range norm.NFD.String(word) {
 		r = unicode.ToLower(r)
 		switch {
 		case r < unicode.MaxASCII && (isLowerASCII(r) || isDigitASCII(r)):
-			b.WriteRune(r)
+			dst = append(dst, byte(r))
 		case unicode.Is(unicode.Mn, r):
 			// A diacritic that NFD split off its base letter.
 		default:
@@ -68,12 +65,12 @@ func transliterate(word string) (string, bool) {
 				s, ok = latin[r]
 			}
 			if !ok {
-				return "", false
+				return dst, false
 			}
-			b.WriteString(s)
+			dst = append(dst, s...)
 		}
 	}
-	return b.String(), true
+	return dst, true
 }
 
 func isLowerASCII(r rune) bool { return r >= 'a' && r <= 'z' }
