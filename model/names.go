@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pmgen/pmgen/model/internal/parallel"
 	"github.com/pmgen/pmgen/model/naming"
 	"github.com/pmgen/pmgen/templates"
 )
@@ -158,19 +159,16 @@ func hostBaseName(template string) string {
 }
 
 // nameOperations names the client methods with the collision ladder:
-// folder qualifiers, then numbers in collection order.
+// folder qualifiers, then numbers in collection order. The candidates are
+// derived concurrently, and pins are looked up in collection order.
 func (b *builder) nameOperations(clientMethods []string) {
-	cands := make([]naming.Candidate, len(b.api.Operations))
-	for i, op := range b.api.Operations {
-		base, ok := naming.Exported(op.Name)
-		if !ok {
-			base = methodPathName(op)
-		}
-		var qualifiers []string
-		for f := op.Folder; f != nil; f = f.Parent {
-			qualifiers = append(qualifiers, f.GoName)
-		}
-		cands[i] = naming.Candidate{Base: base, Qualifiers: qualifiers, Pinned: b.pinnedOperation(op)}
+	ops := b.api.Operations
+	cands := make([]naming.Candidate, len(ops))
+	parallel.For(len(ops), func(i int) {
+		cands[i] = operationCandidate(ops[i])
+	})
+	for i, op := range ops {
+		cands[i].Pinned = b.pinnedOperation(op)
 	}
 	names, conflicts := naming.Resolve(cands, clientMethods)
 	b.reportOperationPinConflicts(conflicts, names)
@@ -178,6 +176,21 @@ func (b *builder) nameOperations(clientMethods []string) {
 	for i, op := range b.api.Operations {
 		op.GoName = names[i]
 	}
+}
+
+// operationCandidate returns the candidate name of an operation without
+// its pin: the name the request's own name gives, or else the one its
+// method and path give, qualified by the names of its folders.
+func operationCandidate(op *Operation) naming.Candidate {
+	base, ok := naming.Exported(op.Name)
+	if !ok {
+		base = methodPathName(op)
+	}
+	var qualifiers []string
+	for f := op.Folder; f != nil; f = f.Parent {
+		qualifiers = append(qualifiers, f.GoName)
+	}
+	return naming.Candidate{Base: base, Qualifiers: qualifiers}
 }
 
 // methodPathName names a request whose name gives no identifier after its
