@@ -7,6 +7,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"slices"
 	"strings"
 
@@ -80,20 +81,21 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// render formats one jennifer file. jennifer runs go/format itself; its
-// error is replaced by one that names the file and shows the source with
-// line numbers, so that a generator bug can be found.
+// render formats one jennifer file. jennifer writes the source
+// unformatted and render runs go/format on it, so a format error can show
+// the numbered source. The result is copied to a slice of its exact size,
+// because the formatter's buffer can be twice as large.
 func render(name string, f *jen.File) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := f.Render(&buf); err != nil {
-		f.NoFormat = true
-		var raw bytes.Buffer
-		if rawErr := f.Render(&raw); rawErr != nil {
-			return nil, fmt.Errorf("render %s: %w", name, err)
-		}
+	f.NoFormat = true
+	var raw bytes.Buffer
+	if err := f.Render(&raw); err != nil {
+		return nil, fmt.Errorf("render %s: %w", name, err)
+	}
+	formatted, err := format.Source(raw.Bytes())
+	if err != nil {
 		return nil, formatError(name, raw.Bytes(), err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(formatted), nil
 }
 
 // formatError returns an error naming the file, with the unformatted
