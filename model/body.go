@@ -12,8 +12,10 @@ import (
 	"github.com/pmgen/pmgen/parser"
 )
 
-// bodySamples are the JSON samples of an operation, parsed once and fed
-// to type inference after names are assigned.
+// bodySamples are the JSON samples of an operation that parsed. Type
+// inference parses them again once names are assigned, because keeping
+// the parsed samples of every operation until then can take more memory
+// than the parsed collection does.
 type bodySamples struct {
 	request  []sample
 	response []sample // 2xx examples
@@ -22,8 +24,8 @@ type bodySamples struct {
 
 // sample is one JSON document that parsed, with where it came from.
 type sample struct {
-	value *jsontree.Value // parsed with lenientJSON
-	name  string          // "request body", `example "Успех"`
+	text  string
+	name  string // "request body", `example "Успех"`
 	pos   diag.Position
 	where string
 }
@@ -151,7 +153,7 @@ func requestBody(src *opSource, diags *diag.List) *Body {
 		if v := parseSample(diags, pb.GraphQLVariables, pb.Pos, op.Where, "GraphQL variables"); v != nil {
 			body.Unquoted = unquotedPlaceholders(v, nil)
 			body.JSONTemplate = jsonTemplate(pb.GraphQLVariables, v)
-			src.samples.request = append(src.samples.request, sample{v, "GraphQL variables", pb.Pos, op.Where})
+			src.samples.request = append(src.samples.request, sample{pb.GraphQLVariables, "GraphQL variables", pb.Pos, op.Where})
 		}
 		return body
 	}
@@ -179,7 +181,7 @@ func rawBody(src *opSource, pb *parser.Body, diags *diag.List) *Body {
 	body.Kind = BodyJSON
 	body.Unquoted = unquotedPlaceholders(v, nil)
 	body.JSONTemplate = string(jsontree.AppendTemplate(nil, v))
-	src.samples.request = append(src.samples.request, sample{v, "request body", pb.Pos, op.Where})
+	src.samples.request = append(src.samples.request, sample{pb.Raw, "request body", pb.Pos, op.Where})
 	return body
 }
 
@@ -240,8 +242,8 @@ func recordExamples(src *opSource, diags *diag.List) {
 			ex.Request = exampleRequest(or)
 			if op.Body != nil && op.Body.Kind == BodyJSON && or.Body != nil && or.Body.Mode == parser.BodyRaw {
 				name := "request body of example " + quoteName(r.Name)
-				if v := parseSample(diags, or.Body.Raw, or.Body.Pos, op.Where, name); v != nil {
-					src.samples.request = append(src.samples.request, sample{v, name, or.Body.Pos, op.Where})
+				if parseSample(diags, or.Body.Raw, or.Body.Pos, op.Where, name) != nil {
+					src.samples.request = append(src.samples.request, sample{or.Body.Raw, name, or.Body.Pos, op.Where})
 				}
 			}
 		}
@@ -250,11 +252,10 @@ func recordExamples(src *opSource, diags *diag.List) {
 			continue
 		}
 		name := "body of example " + quoteName(r.Name)
-		v := parseSample(diags, r.Body, r.Pos, op.Where, name)
-		if v == nil {
+		if parseSample(diags, r.Body, r.Pos, op.Where, name) == nil {
 			continue
 		}
-		s := sample{v, name, r.Pos, op.Where}
+		s := sample{r.Body, name, r.Pos, op.Where}
 		switch {
 		case ex.Status >= 200 && ex.Status < 300:
 			src.samples.response = append(src.samples.response, s)

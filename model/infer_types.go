@@ -74,12 +74,10 @@ func textual(contentType string) bool {
 	return strings.HasPrefix(ct, "text/") || strings.Contains(ct, "xml") || strings.Contains(ct, "javascript") || strings.Contains(ct, "html")
 }
 
-// inferSamples returns the samples as type inference takes them. Data is
-// left nil, because every sample has its parsed value.
 func inferSamples(samples []sample) []infer.Sample {
 	out := make([]infer.Sample, len(samples))
 	for i, s := range samples {
-		out[i] = infer.Sample{Value: s.value, Name: s.name, Pos: s.pos, Where: s.where}
+		out[i] = infer.Sample{Data: []byte(s.text), Name: s.name, Pos: s.pos, Where: s.where}
 	}
 	return out
 }

@@ -111,12 +111,7 @@ type Override struct {
 
 // Sample is one JSON text of a body.
 type Sample struct {
-	// Data is the JSON text. It may be nil when Value is set.
 	Data []byte
-	// Value is Data as jsontree parses it with comments, trailing commas
-	// and placeholders allowed, for a caller that has parsed it already.
-	// Nil means that Infer parses Data.
-	Value *jsontree.Value
 	// Name identifies the sample in messages: "request body",
 	// `example "Успех"`.
 	Name string
@@ -328,9 +323,6 @@ func sharedType(t *types.Type, shared map[*types.Type]*types.Type) *types.Type {
 // parse parses a sample, reporting a broken one. It returns nil for a
 // broken or blank sample.
 func (c *converter) parse(s *Sample) *jsontree.Value {
-	if s.Value != nil {
-		return s.Value
-	}
 	if isBlank(s.Data) {
 		return nil
 	}
