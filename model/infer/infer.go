@@ -211,21 +211,32 @@ type Body struct {
 // InferAll returns the type of each body. The types, struct names and
 // diagnostics are those that calling Infer for each body in order gives.
 //
-// The samples of each body are parsed, merged and converted into types on
-// up to GOMAXPROCS goroutines, so Options.Placeholder may be called from
-// several goroutines at once. The structs of each body are then shared
-// with identical structs of earlier bodies, one body after another.
+// The bodies are inferred in batches of inferBatch. The samples of each
+// body of a batch are parsed, merged and converted into types on up to
+// GOMAXPROCS goroutines, so Options.Placeholder may be called from several
+// goroutines at once. The structs of each body are then shared with
+// identical structs of earlier bodies, one body after another.
 func (r *Registry) InferAll(bodies []Body) []*types.Type {
-	drafts := make([]draft, len(bodies))
-	parallel.For(len(bodies), func(i int) {
-		drafts[i] = r.draftBody(bodies[i])
-	})
 	out := make([]*types.Type, len(bodies))
-	for i := range drafts {
-		out[i] = r.addDraft(&drafts[i])
+	drafts := make([]draft, min(len(bodies), inferBatch))
+	for start := 0; start < len(bodies); start += len(drafts) {
+		batch := bodies[start:min(start+len(drafts), len(bodies))]
+		parallel.For(len(batch), func(i int) {
+			drafts[i] = r.draftBody(batch[i])
+		})
+		for i := range batch {
+			out[start+i] = r.addDraft(&drafts[i])
+			drafts[i] = draft{}
+		}
 	}
 	return out
 }
+
+// inferBatch is the number of bodies whose drafts InferAll holds at once.
+// The drafts of all bodies of a large collection can take more memory than
+// the parsed collection, while a batch of 256 still gives each goroutine
+// many bodies to convert.
+const inferBatch = 256
 
 // draftBody parses and merges the samples of one body and converts the
 // result into types. It only reads r, and writes to the draft it returns.
