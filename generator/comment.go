@@ -112,7 +112,7 @@ func docLines(lines []string) []jen.Code {
 	if len(lines) == 0 {
 		return nil
 	}
-	if !plainParagraph(lines) {
+	if !plainDoc(lines) {
 		lines = canonicalDoc(lines)
 	}
 	out := make([]jen.Code, 0, len(lines))
@@ -140,15 +140,41 @@ func canonicalDoc(lines []string) []string {
 	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }
 
-// plainParagraph reports whether lines form one paragraph that
-// go/doc/comment's printer writes back unchanged: no blank lines, and
-// every line starts with a letter, so none is code, a list item, a
-// heading or a link definition.
-func plainParagraph(lines []string) bool {
-	for _, l := range lines {
-		r, _ := utf8.DecodeRuneInString(l)
-		if !unicode.IsLetter(r) {
+// plainDoc reports whether go/doc/comment's printer writes lines back
+// unchanged. That holds for paragraphs separated by single blank lines,
+// each either text whose every line starts with a letter, so that none is
+// a list item, a heading or a link definition, or code whose every line
+// is a tab and then a character that is not a space. The first paragraph
+// is text, so the lines share no indentation. A one-line text
+// paragraph after the first must end in neither a letter nor a digit,
+// because the parser could read it as a heading.
+func plainDoc(lines []string) bool {
+	if len(lines) > 0 && strings.HasPrefix(lines[0], "\t") {
+		return false // the parser removes the indentation that all lines share
+	}
+	start := 0 // the first line of the current paragraph
+	for i, l := range lines {
+		if l == "" {
+			if i == start || i == len(lines)-1 {
+				return false // a leading, trailing or repeated blank line
+			}
+			start = i + 1
+			continue
+		}
+		code := strings.HasPrefix(l, "\t")
+		if i > start && code != strings.HasPrefix(lines[start], "\t") {
+			return false // text and code in one paragraph
+		}
+		first, _ := utf8.DecodeRuneInString(strings.TrimPrefix(l, "\t"))
+		if code && (first == utf8.RuneError || unicode.IsSpace(first)) || !code && !unicode.IsLetter(first) {
 			return false
+		}
+		oneLine := i == start && (i == len(lines)-1 || lines[i+1] == "")
+		if oneLine && !code && start > 0 {
+			last, _ := utf8.DecodeLastRuneInString(l)
+			if unicode.IsLetter(last) || unicode.IsDigit(last) {
+				return false
+			}
 		}
 	}
 	return true

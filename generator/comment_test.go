@@ -135,11 +135,11 @@ func TestHostOptionDocWithoutHost(t *testing.T) {
 	}
 }
 
-// TestPlainParagraphNeedsNoCanonicalForm checks that every paragraph that
+// TestPlainDocNeedsNoCanonicalForm checks that every doc comment that
 // docLines writes without go/doc/comment is one that its printer would
 // write back unchanged.
-func TestPlainParagraphNeedsNoCanonicalForm(t *testing.T) {
-	paragraphs := [][]string{
+func TestPlainDocNeedsNoCanonicalForm(t *testing.T) {
+	plain := [][]string{
 		{"Prodazha sends the request \"Продажа / Наличные\"."},
 		{"Method sends [a link] and https://example.com/x?y=1 to {{baseUrl}}.", "Second line: *not italic*, `code`, TODO: later."},
 		{"Trailing blanks stay   ", "inner\ttabs stay"},
@@ -148,21 +148,28 @@ func TestPlainParagraphNeedsNoCanonicalForm(t *testing.T) {
 		{"A line", "B line", "C line", "D line"},
 		{"x := 1 // not code, it starts with a letter"},
 		{"Heading Like Text"},
+		{"Sale sends the request \"Продажа\".", "", "\tPOST {{baseUrl}}/sales", "", "ShiftID is the path variable :shiftId."},
+		{"First paragraph", "", "\tcode line one", "\tcode  line two", "", "Two lines", "of text"},
+		{"First", "", "Not a heading."},
 	}
-	for _, lines := range paragraphs {
-		require.True(t, plainParagraph(lines), "%q", lines)
+	for _, lines := range plain {
+		require.True(t, plainDoc(lines), "%q", lines)
 		assert.Equal(t, lines, canonicalDoc(lines), "%q", lines)
 	}
 
 	rewritten := [][]string{
-		{"\tcode"},
+		{"\tcode first"},
 		{"- item"},
 		{"1. item"},
 		{"# Heading"},
-		{"First", "", "Second"},
+		{"First", "", "", "Second"},
+		{"First", ""},
 		{"[Link]: https://example.com"},
+		{"First", "", "Old Heading", "", "Text."},
+		{"First", "", "\t  indented code"},
+		{"First", "\tcode in a text paragraph"},
 	}
 	for _, lines := range rewritten {
-		assert.False(t, plainParagraph(lines), "%q", lines)
+		assert.False(t, plainDoc(lines), "%q", lines)
 	}
 }
