@@ -141,11 +141,11 @@ func canonicalDoc(lines []string) []string {
 }
 
 // plainDoc reports whether go/doc/comment's printer writes lines back
-// unchanged. That holds for paragraphs separated by single blank lines,
-// each either text whose every line starts with a letter, so that none is
-// a list item, a heading or a link definition, or code whose every line
-// is a tab and then a character that is not a space. The first paragraph
-// is text, so the lines share no indentation. A one-line text
+// unchanged. That holds for paragraphs separated by single blank lines.
+// A text paragraph has lines that start with a letter, so none is a list
+// item, a heading or a link definition. A code paragraph has lines of a
+// tab and then a character that is not a space. The first paragraph is
+// text, so the lines share no indentation. A one-line text
 // paragraph after the first must end in neither a letter nor a digit,
 // because the parser could read it as a heading.
 func plainDoc(lines []string) bool {
@@ -169,8 +169,8 @@ func plainDoc(lines []string) bool {
 		if code && (first == utf8.RuneError || unicode.IsSpace(first)) || !code && !unicode.IsLetter(first) {
 			return false
 		}
-		oneLine := i == start && (i == len(lines)-1 || lines[i+1] == "")
-		if oneLine && !code && start > 0 {
+		single := i == start && (i == len(lines)-1 || lines[i+1] == "")
+		if single && !code && start > 0 {
 			last, _ := utf8.DecodeLastRuneInString(l)
 			if unicode.IsLetter(last) || unicode.IsDigit(last) {
 				return false
