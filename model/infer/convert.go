@@ -255,7 +255,7 @@ func (c *converter) warn(code diag.Code, sample int, format string, args ...any)
 func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 	cands := make([]naming.Candidate, len(s.fields))
 	for i, f := range s.fields {
-		cands[i].Base = fieldName(f.key)
+		cands[i].Base = c.r.fieldName(f.key)
 	}
 	names := c.resolveFieldNames(p, s, cands)
 
@@ -289,12 +289,18 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 }
 
 // fieldName returns the Go field name for a JSON key, "Field" when the key
-// gives no identifier.
-func fieldName(key string) string {
-	if name, ok := naming.Exported(key); ok {
-		return name
+// gives no identifier. The names are cached, because most keys recur in
+// many bodies.
+func (r *Registry) fieldName(key string) string {
+	if name, ok := r.keyNames.Load(key); ok {
+		return name.(string)
 	}
-	return "Field"
+	name, ok := naming.Exported(key)
+	if !ok {
+		name = "Field"
+	}
+	r.keyNames.Store(key, name)
+	return name
 }
 
 // nestedName returns the name of a struct nested in the struct parent

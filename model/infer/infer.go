@@ -39,6 +39,7 @@ package infer
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/internal/jsontree"
@@ -143,6 +144,10 @@ type Registry struct {
 	// sigBuf and shared are reused by every addDraft call.
 	sigBuf []byte
 	shared map[*types.Type]*types.Type
+	// keyNames maps JSON keys to their Go field names. Bodies that convert
+	// concurrently share it, so it is a sync.Map, which suits a cache that
+	// only grows.
+	keyNames sync.Map
 }
 
 type compiledOverride struct {
