@@ -269,9 +269,9 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 		// Only an object or an array of objects names a struct.
 		childName := ""
 		if f.shape.kinds.has(kindObject) || f.shape.kinds.has(kindArray) {
-			childName = nestedName(name, names[i], f.shape)
+			childName = nestedName(name, names[i], &f.shape)
 		}
-		child := c.convert(f.shape, fp, childName)
+		child := c.convert(&f.shape, fp, childName)
 		if f.shape.written || (f.shape.elem != nil && f.shape.elem.written) {
 			c.fractionKeys = append(c.fractionKeys, f.key)
 		}

@@ -265,7 +265,7 @@ func (r *Registry) draftBody(body Body) draft {
 			continue
 		}
 		m.sample = i
-		m.add(s, v)
+		m.add(&s, v)
 		parsed++
 	}
 	if parsed == 0 {
@@ -278,7 +278,7 @@ func (r *Registry) draftBody(body Body) draft {
 	if s.kinds.has(kindArray) {
 		name += "Item"
 	}
-	c.root = c.convert(s, path{{key: root}}, name)
+	c.root = c.convert(&s, path{{key: root}}, name)
 	return c.draft
 }
 

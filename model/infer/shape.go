@@ -75,15 +75,17 @@ type field struct {
 	// lastObject is the number that the merger gave the last object with
 	// the key, or 0.
 	lastObject int
-	shape      *shape
+	// shape is part of the field, so that adding a field allocates once.
+	shape shape
 }
 
 // maxScannedFields is the number of fields up to which shape.field
 // compares keys one by one: for a few keys that costs less than a map.
 const maxScannedFields = 8
 
-func newShape() *shape {
-	return &shape{emptyOrigin: -1, placeholderOrigin: -1}
+// newShape returns a shape that nothing has been merged into.
+func newShape() shape {
+	return shape{emptyOrigin: -1, placeholderOrigin: -1}
 }
 
 // merger adds parsed samples to shapes.
@@ -139,7 +141,8 @@ func (m *merger) addArray(s *shape, v *jsontree.Value) {
 	}
 	for i := range v.Items {
 		if s.elem == nil {
-			s.elem = newShape()
+			elem := newShape()
+			s.elem = &elem
 		}
 		m.add(s.elem, &v.Items[i])
 	}
@@ -163,7 +166,7 @@ func (m *merger) addObject(s *shape, v *jsontree.Value) {
 			f.lastObject = object
 			f.seen++
 		}
-		m.add(f.shape, &mem.Value)
+		m.add(&f.shape, &mem.Value)
 	}
 }
 
