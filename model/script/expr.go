@@ -754,17 +754,31 @@ func unixSeconds(e ast.Expression) bool {
 // dotted returns "a.b.c" for an expression made of identifiers joined by
 // dots, and "" for anything else.
 func dotted(e ast.Expression) string {
-	switch e := e.(type) {
-	case *ast.Identifier:
-		return e.Name.String()
-	case *ast.DotExpression:
-		left := dotted(e.Left)
-		if left == "" {
-			return ""
-		}
-		return left + "." + e.Identifier.Name.String()
-	case *ast.StringLiteral:
+	if id, ok := e.(*ast.Identifier); ok {
+		return id.Name.String()
+	}
+	// Most chains fit in buf, so that only the returned text is allocated.
+	var buf [64]byte
+	text, ok := appendDotted(buf[:0], e)
+	if !ok {
 		return ""
 	}
-	return ""
+	return string(text)
+}
+
+// appendDotted appends the text that dotted returns for e to dst, and
+// reports false when e is not made of identifiers joined by dots.
+func appendDotted(dst []byte, e ast.Expression) ([]byte, bool) {
+	switch e := e.(type) {
+	case *ast.Identifier:
+		return append(dst, e.Name.String()...), true
+	case *ast.DotExpression:
+		dst, ok := appendDotted(dst, e.Left)
+		if !ok {
+			return dst, false
+		}
+		dst = append(dst, '.')
+		return append(dst, e.Identifier.Name.String()...), true
+	}
+	return dst, false
 }
