@@ -259,9 +259,14 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 	}
 	names := c.resolveFieldNames(p, s, cands)
 
+	// The fields are allocated in one block, and their paths share one
+	// array whose last step changes from field to field. That is safe
+	// because convert keeps no path once it returns.
 	fields := make([]*types.Field, len(s.fields))
+	block := make([]types.Field, len(s.fields))
+	fp := p.key("")
 	for i, f := range s.fields {
-		fp := p.key(f.key)
+		fp[len(p)] = step{key: f.key}
 		if f.duplicated >= 0 {
 			c.warn(CodeDuplicateKey, f.duplicated, "%q appears twice in one object of %s; its type merges both values, but a struct holds only one",
 				fp.String(), sampleName(&c.samples[f.duplicated]))
@@ -275,13 +280,14 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 		if f.shape.written || (f.shape.elem != nil && f.shape.elem.written) {
 			c.fractionKeys = append(c.fractionKeys, f.key)
 		}
-		fields[i] = &types.Field{
+		block[i] = types.Field{
 			JSONName: f.key,
 			Name:     names[i],
 			Type:     child,
 			Optional: f.seen < s.objects,
 			Nullable: f.shape.kinds.has(kindNull) && f.shape.kinds.count() > 1,
 		}
+		fields[i] = &block[i]
 	}
 	t := &types.Type{Kind: types.Struct, Name: name, Path: p.String(), Fields: fields}
 	c.structs = append(c.structs, t)
