@@ -13,8 +13,9 @@ import (
 	"github.com/pmgen/pmgen/model/types"
 )
 
-// converter turns the merged shape of one body into a draft. It only
-// reads the registry, so that several bodies convert at once.
+// converter turns the merged shape of one body into a draft. Of the
+// registry it changes only the cache keyNames, so that several bodies
+// convert at once.
 type converter struct {
 	r       *Registry
 	samples []Sample

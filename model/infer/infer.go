@@ -244,7 +244,8 @@ func (r *Registry) InferAll(bodies []Body) []*types.Type {
 const inferBatch = 256
 
 // draftBody parses and merges the samples of one body and converts the
-// result into types. It only reads r, and writes to the draft it returns.
+// result into types. Of r it changes only the cache keyNames, so several
+// bodies can be drafted at once.
 func (r *Registry) draftBody(body Body) draft {
 	root := body.Root
 	if !naming.IsValid(root) {
