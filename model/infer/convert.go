@@ -251,8 +251,9 @@ func (c *converter) warn(code diag.Code, sample int, format string, args ...any)
 	c.diags.Warn(code, smp.Pos, smp.Where, format, args...)
 }
 
-// structOf returns the struct type of an object place. Registry.addDraft later
-// replaces it with an identical struct inferred earlier, when there is one.
+// structOf returns the struct type of an object place. Registry.addDraft
+// later replaces it with an identical struct inferred earlier, when there
+// is one.
 func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 	cands := make([]naming.Candidate, len(s.fields))
 	for i, f := range s.fields {
