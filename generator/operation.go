@@ -87,18 +87,19 @@ func operationVarName(op *model.Operation) string {
 	return "op" + op.GoName
 }
 
-// operationVar emits the request descriptor the runtime sends:
+// operationVar emits the request descriptor the runtime sends, on one
+// line (see keyed):
 //
 //	var opOtkrytSmenu = operation{name: "OtkrytSmenu", method: "POST", ...}
 func (g *gen) operationVar(op *model.Operation) jen.Code {
-	d := jen.Dict{
-		jen.Id("name"):   jen.Lit(op.GoName),
-		jen.Id("method"): jen.Lit(string(op.Method)),
-		jen.Id("host"):   jen.Lit(g.hostIndex[op.URL.Host]),
-		jen.Id("auth"):   jen.Lit(g.authIndex(op)),
+	d := []jen.Code{
+		keyed("name", jen.Lit(op.GoName)),
+		keyed("method", jen.Lit(string(op.Method))),
+		keyed("host", jen.Lit(g.hostIndex[op.URL.Host])),
+		keyed("auth", jen.Lit(g.authIndex(op))),
 	}
 	if segs := pathTemplates(op); len(segs) > 0 {
-		d[jen.Id("path")] = jen.Index().String().Values(segs...)
+		d = append(d, keyed("path", jen.Index().String().Values(segs...)))
 	}
 	if len(op.URL.Query) > 0 {
 		var qs []jen.Code
@@ -109,42 +110,40 @@ func (g *gen) operationVar(op *model.Operation) jen.Code {
 				qs = append(qs, jen.Values(keyed("key", jen.Lit(q.Key)), keyed("value", jen.Lit(q.Value))))
 			}
 		}
-		d[jen.Id("query")] = jen.Index().Id("queryParam").Values(qs...)
+		d = append(d, keyed("query", jen.Index().Id("queryParam").Values(qs...)))
 	}
 	if op.URL.Hash != "" {
-		d[jen.Id("hash")] = jen.Lit(op.URL.Hash)
+		d = append(d, keyed("hash", jen.Lit(op.URL.Hash)))
 	}
 	if len(op.Headers) > 0 {
 		var hs []jen.Code
 		for _, h := range op.Headers {
 			hs = append(hs, jen.Values(keyed("name", jen.Lit(h.Name)), keyed("value", jen.Lit(h.Value))))
 		}
-		d[jen.Id("headers")] = jen.Index().Id("header").Values(hs...)
+		d = append(d, keyed("headers", jen.Index().Id("header").Values(hs...)))
 	}
 	if op.Body != nil {
-		d[jen.Id("body")] = jen.Id("bodySpec").Values(
+		d = append(d, keyed("body", jen.Id("bodySpec").Values(
 			keyed("contentType", jen.Lit(op.Body.ContentType)),
 			keyed("kind", jen.Id(bodyKindConstant(op.Body.Kind))),
-		)
+		)))
 	}
 	if op.KeepBody {
-		d[jen.Id("keepBody")] = jen.True()
+		d = append(d, keyed("keepBody", jen.True()))
 	}
 	if op.IdempotencyHeader != "" {
-		d[jen.Id("idempotencyHeader")] = jen.Lit(op.IdempotencyHeader)
+		d = append(d, keyed("idempotencyHeader", jen.Lit(op.IdempotencyHeader)))
 	}
 	if hasAssignments(op.PreRequest) {
-		d[jen.Id("preScript")] = jen.Id(preScriptName(op))
+		d = append(d, keyed("preScript", jen.Id(preScriptName(op))))
 	}
 	if hasAssignments(op.Test) {
-		d[jen.Id("postScript")] = jen.Id(postScriptName(op))
+		d = append(d, keyed("postScript", jen.Id(postScriptName(op))))
 	}
 	if op.ErrorBody != nil && op.ErrorBody.Kind == model.PayloadJSON && op.ErrorBody.Type != nil {
-		d[jen.Id("newErrorBody")] = jen.Func().Params().Any().Block(
-			jen.Return(jen.New(goType(op.ErrorBody.Type))),
-		)
+		d = append(d, keyed("newErrorBody", jen.Id("newValue").Index(goType(op.ErrorBody.Type))))
 	}
-	return jen.Var().Id(operationVarName(op)).Op("=").Id("operation").Values(d).Line()
+	return jen.Var().Id(operationVarName(op)).Op("=").Id("operation").Values(d...).Line()
 }
 
 func (g *gen) authIndex(op *model.Operation) int {
@@ -165,10 +164,11 @@ func pathTemplates(op *model.Operation) []jen.Code {
 	return out
 }
 
-// keyed is one key: value element of a composite literal. Literals nested
-// in others are written on one line, {name: "Accept", value: "text/plain"},
-// because go/format measures every element of a literal that spans lines
-// by printing it, so nested multi-line literals cost it a print per level.
+// keyed returns one key: value element of a composite literal. The
+// generated literals are written on one line, such as {name: "Accept",
+// value: "text/plain"}, because go/format prints every element of a
+// literal that spans lines once more to measure it. On several lines, the
+// operation descriptors took twice as long to format.
 func keyed(name string, value jen.Code) jen.Code {
 	return jen.Id(name).Op(":").Add(value)
 }
@@ -233,24 +233,24 @@ func formDecl(op *model.Operation) jen.Code {
 //	}
 func (g *gen) method(op *model.Operation) jen.Code {
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	input := jen.Dict{}
+	var input []jen.Code
 	var paramValues []jen.Code
 	for _, p := range op.Params {
 		params = append(params, jen.Id(p.GoName).String())
 		paramValues = append(paramValues, jen.Values(keyed("name", jen.Lit(p.Name)), keyed("value", jen.Id(p.GoName))))
 	}
 	if len(paramValues) > 0 {
-		input[jen.Id("params")] = jen.Index().Id("param").Values(paramValues...)
+		input = append(input, keyed("params", jen.Index().Id("param").Values(paramValues...)))
 	}
 	if bodyParam, field, value := bodyArgument(op); bodyParam != nil {
 		params = append(params, bodyParam)
-		input[jen.Id(field)] = value
+		input = append(input, keyed(field, value))
 	}
 	params = append(params, jen.Id("opts").Op("...").Id("CallOption"))
 
 	result, isPointer := responseType(op)
 	send := jen.Id("c").Dot("send").Call(
-		jen.Id("ctx"), jen.Op("&").Id(operationVarName(op)), jen.Op("&").Id("callInput").Values(input),
+		jen.Id("ctx"), jen.Op("&").Id(operationVarName(op)), jen.Op("&").Id("callInput").Values(input...),
 		outArgument(isPointer), jen.Id("opts"),
 	)
 	var body []jen.Code
@@ -297,10 +297,10 @@ func bodyArgument(op *model.Operation) (param jen.Code, field string, value jen.
 	case model.BodyFile:
 		return jen.Id("body").Qual("io", "Reader"), "file", jen.Id("body")
 	case model.BodyGraphQL:
-		return jen.Id("variables").Add(bodyGoType(b.Type)), "graphQL", jen.Op("&").Id("graphQLBody").Values(jen.Dict{
-			jen.Id("query"):     jen.Lit(b.GraphQLQuery),
-			jen.Id("variables"): jen.Id("variables"),
-		})
+		return jen.Id("variables").Add(bodyGoType(b.Type)), "graphQL", jen.Op("&").Id("graphQLBody").Values(
+			keyed("query", jen.Lit(b.GraphQLQuery)),
+			keyed("variables", jen.Id("variables")),
+		)
 	case model.BodyURLEncoded, model.BodyMultipart:
 		var values []jen.Code
 		for _, f := range b.Form {

@@ -73,14 +73,7 @@ type InformatsiiaOKasseResponseSkno struct {
 	LastExchangeAt string `json:"lastExchangeAt"`
 }
 
-var opProverkaSviaziSServerom = operation{
-	auth:    -1,
-	headers: []header{{name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "GET",
-	name:    "ProverkaSviaziSServerom",
-	path:    []string{"api", "v1", "ping"},
-}
+var opProverkaSviaziSServerom = operation{name: "ProverkaSviaziSServerom", method: "GET", host: 0, auth: -1, path: []string{"api", "v1", "ping"}, headers: []header{{name: "Accept", value: "application/json"}}}
 
 // ProverkaSviaziSServerom sends the request "Авторизация / Проверка связи с сервером".
 //
@@ -95,19 +88,7 @@ func (c *Client) ProverkaSviaziSServerom(ctx context.Context, opts ...CallOption
 	return out, nil
 }
 
-var opVkhodKassira = operation{
-	auth:    0,
-	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "POST",
-	name:    "VkhodKassira",
-	newErrorBody: func() any {
-		return new(VkhodKassiraError)
-	},
-	path:       []string{"api", "v1", "auth", "login"},
-	postScript: postVkhodKassira,
-}
+var opVkhodKassira = operation{name: "VkhodKassira", method: "POST", host: 0, auth: 0, path: []string{"api", "v1", "auth", "login"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, postScript: postVkhodKassira, newErrorBody: newValue[VkhodKassiraError]}
 
 // postVkhodKassira runs what the test scripts of VkhodKassira store.
 func postVkhodKassira(e *scriptEnv) {
@@ -136,14 +117,7 @@ func (c *Client) VkhodKassira(ctx context.Context, body VkhodKassiraRequest, opt
 	return out, nil
 }
 
-var opInformatsiiaOKasse = operation{
-	auth:    1,
-	headers: []header{{name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "GET",
-	name:    "InformatsiiaOKasse",
-	path:    []string{"api", "v1", "kassa"},
-}
+var opInformatsiiaOKasse = operation{name: "InformatsiiaOKasse", method: "GET", host: 0, auth: 1, path: []string{"api", "v1", "kassa"}, headers: []header{{name: "Accept", value: "application/json"}}}
 
 // InformatsiiaOKasse sends the request "Авторизация / Информация о кассе".
 //

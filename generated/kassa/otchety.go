@@ -38,14 +38,7 @@ type SpisokChekovSmenyResponseItem struct {
 	CreatedAt     string  `json:"createdAt"`
 }
 
-var opXOtchet = operation{
-	auth:    1,
-	headers: []header{{name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "GET",
-	name:    "XOtchet",
-	path:    []string{"api", "v1", "shifts", ":shiftId", "x-report"},
-}
+var opXOtchet = operation{name: "XOtchet", method: "GET", host: 0, auth: 1, path: []string{"api", "v1", "shifts", ":shiftId", "x-report"}, headers: []header{{name: "Accept", value: "application/json"}}}
 
 // XOtchet sends the request "Отчёты / X-отчёт".
 //
@@ -63,15 +56,7 @@ func (c *Client) XOtchet(ctx context.Context, shiftID string, opts ...CallOption
 	return out, nil
 }
 
-var opSpisokChekovSmeny = operation{
-	auth:    1,
-	headers: []header{{name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "GET",
-	name:    "SpisokChekovSmeny",
-	path:    []string{"api", "v1", "shifts", ":shiftId", "receipts"},
-	query:   []queryParam{{key: "limit", value: "50"}, {key: "offset", value: "0"}},
-}
+var opSpisokChekovSmeny = operation{name: "SpisokChekovSmeny", method: "GET", host: 0, auth: 1, path: []string{"api", "v1", "shifts", ":shiftId", "receipts"}, query: []queryParam{{key: "limit", value: "50"}, {key: "offset", value: "0"}}, headers: []header{{name: "Accept", value: "application/json"}}}
 
 // SpisokChekovSmeny sends the request "Отчёты / Список чеков смены".
 //

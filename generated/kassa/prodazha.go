@@ -169,21 +169,7 @@ type ChekPoOplateQRKodomResponse struct {
 	CustomerEmail json.RawMessage                     `json:"customerEmail"`
 }
 
-var opProdazhaZaNalichnye = operation{
-	auth:              1,
-	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
-	host:              0,
-	idempotencyHeader: "Idempotency-Key",
-	method:            "POST",
-	name:              "ProdazhaZaNalichnye",
-	newErrorBody: func() any {
-		return new(VkhodKassiraError)
-	},
-	path:       []string{"api", "v1", "receipts", "sale"},
-	postScript: postProdazhaZaNalichnye,
-	preScript:  preProdazhaZaNalichnye,
-}
+var opProdazhaZaNalichnye = operation{name: "ProdazhaZaNalichnye", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "sale"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preProdazhaZaNalichnye, postScript: postProdazhaZaNalichnye, newErrorBody: newValue[VkhodKassiraError]}
 
 // preProdazhaZaNalichnye runs what the prerequest scripts of ProdazhaZaNalichnye store.
 func preProdazhaZaNalichnye(e *scriptEnv) {
@@ -215,18 +201,7 @@ func (c *Client) ProdazhaZaNalichnye(ctx context.Context, body ProdazhaZaNalichn
 	return out, nil
 }
 
-var opProdazhaPoBankovskoiKarte = operation{
-	auth:              1,
-	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
-	host:              0,
-	idempotencyHeader: "Idempotency-Key",
-	method:            "POST",
-	name:              "ProdazhaPoBankovskoiKarte",
-	path:              []string{"api", "v1", "receipts", "sale"},
-	postScript:        postProdazhaPoBankovskoiKarte,
-	preScript:         preProdazhaPoBankovskoiKarte,
-}
+var opProdazhaPoBankovskoiKarte = operation{name: "ProdazhaPoBankovskoiKarte", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "sale"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preProdazhaPoBankovskoiKarte, postScript: postProdazhaPoBankovskoiKarte}
 
 // preProdazhaPoBankovskoiKarte runs what the prerequest scripts of ProdazhaPoBankovskoiKarte store.
 func preProdazhaPoBankovskoiKarte(e *scriptEnv) {
@@ -258,18 +233,7 @@ func (c *Client) ProdazhaPoBankovskoiKarte(ctx context.Context, body ProdazhaPoB
 	return out, nil
 }
 
-var opSozdatQRPlatezh = operation{
-	auth:              1,
-	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
-	host:              0,
-	idempotencyHeader: "Idempotency-Key",
-	method:            "POST",
-	name:              "SozdatQRPlatezh",
-	path:              []string{"api", "v1", "payments", "qr"},
-	postScript:        postSozdatQRPlatezh,
-	preScript:         preSozdatQRPlatezh,
-}
+var opSozdatQRPlatezh = operation{name: "SozdatQRPlatezh", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "payments", "qr"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preSozdatQRPlatezh, postScript: postSozdatQRPlatezh}
 
 // preSozdatQRPlatezh runs what the prerequest scripts of SozdatQRPlatezh store.
 func preSozdatQRPlatezh(e *scriptEnv) {
@@ -303,15 +267,7 @@ func (c *Client) SozdatQRPlatezh(ctx context.Context, body SozdatQRPlatezhReques
 	return out, nil
 }
 
-var opStatusQRPlatezha = operation{
-	auth:       1,
-	headers:    []header{{name: "Accept", value: "application/json"}},
-	host:       0,
-	method:     "GET",
-	name:       "StatusQRPlatezha",
-	path:       []string{"api", "v1", "payments", "qr", ":qrPaymentId"},
-	postScript: postStatusQRPlatezha,
-}
+var opStatusQRPlatezha = operation{name: "StatusQRPlatezha", method: "GET", host: 0, auth: 1, path: []string{"api", "v1", "payments", "qr", ":qrPaymentId"}, headers: []header{{name: "Accept", value: "application/json"}}, postScript: postStatusQRPlatezha}
 
 // postStatusQRPlatezha runs what the test scripts of StatusQRPlatezha store.
 func postStatusQRPlatezha(e *scriptEnv) {
@@ -336,18 +292,7 @@ func (c *Client) StatusQRPlatezha(ctx context.Context, qrPaymentID string, opts 
 	return out, nil
 }
 
-var opChekPoOplateQRKodom = operation{
-	auth:              1,
-	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
-	host:              0,
-	idempotencyHeader: "Idempotency-Key",
-	method:            "POST",
-	name:              "ChekPoOplateQRKodom",
-	path:              []string{"api", "v1", "receipts", "sale"},
-	postScript:        postChekPoOplateQRKodom,
-	preScript:         preChekPoOplateQRKodom,
-}
+var opChekPoOplateQRKodom = operation{name: "ChekPoOplateQRKodom", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "sale"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preChekPoOplateQRKodom, postScript: postChekPoOplateQRKodom}
 
 // preChekPoOplateQRKodom runs what the prerequest scripts of ChekPoOplateQRKodom store.
 func preChekPoOplateQRKodom(e *scriptEnv) {

@@ -186,3 +186,7 @@ type graphQLBody struct {
 	// variables is marshalled as the "variables" member; nil sends none.
 	variables any
 }
+
+// newValue returns a pointer to a new T. An operation's newErrorBody is
+// newValue of its error body type.
+func newValue[T any]() any { return new(T) }

@@ -64,19 +64,7 @@ type StatusSmenyResponseTotals struct {
 	ReceiptCount int64   `json:"receiptCount"`
 }
 
-var opOtkrytSmenu = operation{
-	auth:    1,
-	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "POST",
-	name:    "OtkrytSmenu",
-	newErrorBody: func() any {
-		return new(OtkrytSmenuError)
-	},
-	path:       []string{"api", "v1", "shifts"},
-	postScript: postOtkrytSmenu,
-}
+var opOtkrytSmenu = operation{name: "OtkrytSmenu", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "shifts"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, postScript: postOtkrytSmenu, newErrorBody: newValue[OtkrytSmenuError]}
 
 // postOtkrytSmenu runs what the test scripts of OtkrytSmenu store.
 func postOtkrytSmenu(e *scriptEnv) {
@@ -102,15 +90,7 @@ func (c *Client) OtkrytSmenu(ctx context.Context, body OtkrytSmenuRequest, opts 
 	return out, nil
 }
 
-var opStatusSmeny = operation{
-	auth:    1,
-	headers: []header{{name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "GET",
-	name:    "StatusSmeny",
-	path:    []string{"api", "v1", "shifts", ":shiftId"},
-	query:   []queryParam{{key: "includeTotals", value: "true"}},
-}
+var opStatusSmeny = operation{name: "StatusSmeny", method: "GET", host: 0, auth: 1, path: []string{"api", "v1", "shifts", ":shiftId"}, query: []queryParam{{key: "includeTotals", value: "true"}}, headers: []header{{name: "Accept", value: "application/json"}}}
 
 // StatusSmeny sends the request "Смена / Статус смены".
 //

@@ -25,15 +25,7 @@ type VnesenieNalichnykhResponse struct {
 	CreatedAt   string  `json:"createdAt"`
 }
 
-var opVnesenieNalichnykh = operation{
-	auth:    1,
-	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "POST",
-	name:    "VnesenieNalichnykh",
-	path:    []string{"api", "v1", "cash", "in"},
-}
+var opVnesenieNalichnykh = operation{name: "VnesenieNalichnykh", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "cash", "in"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}}
 
 // VnesenieNalichnykh sends the request "Внесение и изъятие / Внесение наличных".
 //
@@ -53,15 +45,7 @@ func (c *Client) VnesenieNalichnykh(ctx context.Context, body VnesenieNalichnykh
 	return out, nil
 }
 
-var opIzieiatieNalichnykh = operation{
-	auth:    1,
-	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "POST",
-	name:    "IzieiatieNalichnykh",
-	path:    []string{"api", "v1", "cash", "out"},
-}
+var opIzieiatieNalichnykh = operation{name: "IzieiatieNalichnykh", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "cash", "out"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}}
 
 // IzieiatieNalichnykh sends the request "Внесение и изъятие / Изъятие наличных".
 //

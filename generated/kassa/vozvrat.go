@@ -35,18 +35,7 @@ type VozvratPoChekuProdazhiResponse struct {
 	FiscalSign        int64                               `json:"fiscalSign"`
 }
 
-var opVozvratPoChekuProdazhi = operation{
-	auth:              1,
-	body:              bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers:           []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}},
-	host:              0,
-	idempotencyHeader: "Idempotency-Key",
-	method:            "POST",
-	name:              "VozvratPoChekuProdazhi",
-	path:              []string{"api", "v1", "receipts", "refund"},
-	postScript:        postVozvratPoChekuProdazhi,
-	preScript:         preVozvratPoChekuProdazhi,
-}
+var opVozvratPoChekuProdazhi = operation{name: "VozvratPoChekuProdazhi", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "refund"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preVozvratPoChekuProdazhi, postScript: postVozvratPoChekuProdazhi}
 
 // preVozvratPoChekuProdazhi runs what the prerequest scripts of VozvratPoChekuProdazhi store.
 func preVozvratPoChekuProdazhi(e *scriptEnv) {

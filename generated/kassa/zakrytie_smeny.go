@@ -37,15 +37,7 @@ type ZakrytSmenuZOtchetResponseZReport struct {
 	FiscalSign   int64                `json:"fiscalSign"`
 }
 
-var opZakrytSmenuZOtchet = operation{
-	auth:    1,
-	body:    bodySpec{contentType: "application/json", kind: bodyJSON},
-	headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}},
-	host:    0,
-	method:  "POST",
-	name:    "ZakrytSmenuZOtchet",
-	path:    []string{"api", "v1", "shifts", ":shiftId", "close"},
-}
+var opZakrytSmenuZOtchet = operation{name: "ZakrytSmenuZOtchet", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "shifts", ":shiftId", "close"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}}
 
 // ZakrytSmenuZOtchet sends the request "Закрытие смены / Закрыть смену (Z-отчёт)".
 //
@@ -58,24 +50,13 @@ var opZakrytSmenuZOtchet = operation{
 // Идентификатор смены из ответа «Открыть смену»
 func (c *Client) ZakrytSmenuZOtchet(ctx context.Context, shiftID string, body ZakrytSmenuZOtchetRequest, opts ...CallOption) (*ZakrytSmenuZOtchetResponse, error) {
 	out := new(ZakrytSmenuZOtchetResponse)
-	if err := c.send(ctx, &opZakrytSmenuZOtchet, &callInput{
-		json:   body,
-		params: []param{{name: "shiftId", value: shiftID}},
-	}, out, opts); err != nil {
+	if err := c.send(ctx, &opZakrytSmenuZOtchet, &callInput{params: []param{{name: "shiftId", value: shiftID}}, json: body}, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-var opVykhodKassira = operation{
-	auth:       1,
-	headers:    []header{{name: "Accept", value: "application/json"}},
-	host:       0,
-	method:     "POST",
-	name:       "VykhodKassira",
-	path:       []string{"api", "v1", "auth", "logout"},
-	postScript: postVykhodKassira,
-}
+var opVykhodKassira = operation{name: "VykhodKassira", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "auth", "logout"}, headers: []header{{name: "Accept", value: "application/json"}}, postScript: postVykhodKassira}
 
 // postVykhodKassira runs what the test scripts of VykhodKassira store.
 func postVykhodKassira(e *scriptEnv) {
