@@ -31,10 +31,10 @@ const (
 // than it keeps, so with Go's default GOGC of 100 the garbage collector
 // takes an estimated fifth of the CPU time for a 10,000-request
 // collection. At 400 it runs about a quarter as often, and the soft memory
-// limit starts a collection before the heap passes 384 MiB, which keeps
+// limit starts a collection before the heap passes 448 MiB, which keeps
 // peak memory below 500 MiB (see BENCHMARKS.md).
 const (
-	defaultMemoryLimit = 384 << 20
+	defaultMemoryLimit = 448 << 20
 	defaultGCPercent   = 400
 )
 
