@@ -62,7 +62,7 @@ func FuzzExpand(f *testing.F) {
 			}
 		}
 		if !strings.Contains(a+b+c, "{{$") {
-			checkJSONString(t, s)
+			checkJSONString(t, s, validText(a, b, c, clock))
 		}
 	})
 }
@@ -81,25 +81,43 @@ func checkExpandError(t *testing.T, err error) {
 	}
 }
 
-// checkJSONString checks that {{a}} inside a JSON string expands to a
-// string that decodes to the plain expansion of {{a}}, with each byte of
-// invalid UTF-8 replaced by U+FFFD. The values must not use dynamic
-// variables, which give a new value on each expansion.
-func checkJSONString(t *testing.T, s *Session) {
+// validText returns a session with the values a, b and c in which each
+// byte of invalid UTF-8 is replaced by U+FFFD, as a JSON string escapes
+// each value it substitutes.
+func validText(a, b, c string, clock func() time.Time) *Session {
+	s := NewSession()
+	s.now = clock
+	s.Set(ScopeCollection, "a", string([]rune(a)))
+	s.Set(ScopeEnvironment, "b", string([]rune(b)))
+	s.Set(ScopeLocal, "c", string([]rune(c)))
+	return s
+}
+
+// checkJSONString checks that {{a}} inside a JSON string of session s
+// expands to a string that decodes to the plain expansion of {{a}} in
+// valid, the same session with its values made valid UTF-8. The values
+// are escaped one by one, so invalid bytes of two values that together
+// would form a character stay two replacement characters. The values
+// must not use dynamic variables, which give a new value on each
+// expansion.
+func checkJSONString(t *testing.T, s, valid *Session) {
 	t.Helper()
-	plain, err := s.Expand("{{a}}")
+	plain, err := valid.Expand("{{a}}")
 	if err != nil {
 		return
 	}
 	quoted, err := s.ExpandJSON(`"{{a}}"`)
 	if err != nil {
-		t.Fatalf("{{a}} expands as text but not inside a JSON string: %v", err)
+		if _, textErr := s.Expand("{{a}}"); textErr == nil {
+			t.Fatalf("{{a}} expands as text but not inside a JSON string: %v", err)
+		}
+		return
 	}
 	var decoded string
 	if err := json.Unmarshal([]byte(quoted), &decoded); err != nil {
 		t.Fatalf("%q in a JSON string gives invalid JSON %q: %v", plain, quoted, err)
 	}
-	if want := string([]rune(plain)); decoded != want {
-		t.Fatalf("%q in a JSON string decodes to %q", want, decoded)
+	if decoded != plain {
+		t.Fatalf("%q in a JSON string decodes to %q", plain, decoded)
 	}
 }
