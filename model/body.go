@@ -199,15 +199,15 @@ func looksJSON(language, contentType, raw string) bool {
 	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
 }
 
-// parseSample parses JSON text leniently; invalid text is a warning in
-// diags and nil.
-func parseSample(diags *diag.List, text string, pos diag.Position, where, what string) *jsontree.Value {
+// parseSample parses JSON text leniently. Invalid text returns nil and
+// adds a warning to diags that names the sample as sampleName.
+func parseSample(diags *diag.List, text string, pos diag.Position, where, sampleName string) *jsontree.Value {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	v, err := jsontree.Parse([]byte(text), lenientJSON)
 	if err != nil {
-		diags.Warn(CodeInvalidJSONSample, pos, where, "the %s is not valid JSON (%v): it is sent as text and gives no type", what, err)
+		diags.Warn(CodeInvalidJSONSample, pos, where, "the %s is not valid JSON (%v): it is sent as text and gives no type", sampleName, err)
 		return nil
 	}
 	return v

@@ -529,8 +529,8 @@ var plain = func() (t [256]bool) {
 // string parses a quoted string at p.pos and returns its decoded text.
 // Invalid UTF-8 becomes U+FFFD, as encoding/json does.
 func (p *parser) string() (string, error) {
-	// A string without escapes, in valid UTF-8, is a substring of the
-	// input.
+	// The text of a string without escapes, in valid UTF-8, is its bytes
+	// in the input, which text copies.
 	data, start := p.data, p.pos
 	i, seen := start+1, byte(0)
 	for i < len(data) && plain[data[i]] {
