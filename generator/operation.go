@@ -12,8 +12,8 @@ import (
 )
 
 // unitFile emits the file of one top-level folder: the struct types only
-// its operations use, then each operation's form type, descriptor and
-// method.
+// its operations use, each operation's form type, descriptor and method,
+// and last the functions that run the operations' scripts.
 func (g *gen) unitFile(u *unit) *jen.File {
 	f := g.newFile()
 	for _, t := range u.types {
@@ -24,8 +24,10 @@ func (g *gen) unitFile(u *unit) *jen.File {
 			f.Add(formDecl(op))
 		}
 		f.Add(g.operationVar(op))
-		f.Add(scriptFuncs(op))
 		f.Add(g.method(op))
+	}
+	for _, op := range u.ops {
+		f.Add(scriptFuncs(op))
 	}
 	return f
 }

@@ -90,12 +90,6 @@ func (c *Client) ProverkaSviaziSServerom(ctx context.Context, opts ...CallOption
 
 var opVkhodKassira = operation{name: "VkhodKassira", method: "POST", host: 0, auth: 0, path: []string{"api", "v1", "auth", "login"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, postScript: postVkhodKassira, newErrorBody: newValue[VkhodKassiraError]}
 
-// postVkhodKassira runs what the test scripts of VkhodKassira store.
-func postVkhodKassira(e *scriptEnv) {
-	// pm.environment.set("sessionToken", pm.response.json().token);
-	e.set(ScopeEnvironment, "sessionToken", e.json("token"))
-}
-
 // VkhodKassira sends the request "Авторизация / Вход кассира".
 //
 //	POST {{baseUrl}}/api/v1/auth/login
@@ -131,4 +125,10 @@ func (c *Client) InformatsiiaOKasse(ctx context.Context, opts ...CallOption) (*I
 		return nil, err
 	}
 	return out, nil
+}
+
+// postVkhodKassira runs what the test scripts of VkhodKassira store.
+func postVkhodKassira(e *scriptEnv) {
+	// pm.environment.set("sessionToken", pm.response.json().token);
+	e.set(ScopeEnvironment, "sessionToken", e.json("token"))
 }

@@ -171,18 +171,6 @@ type ChekPoOplateQRKodomResponse struct {
 
 var opProdazhaZaNalichnye = operation{name: "ProdazhaZaNalichnye", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "sale"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preProdazhaZaNalichnye, postScript: postProdazhaZaNalichnye, newErrorBody: newValue[VkhodKassiraError]}
 
-// preProdazhaZaNalichnye runs what the prerequest scripts of ProdazhaZaNalichnye store.
-func preProdazhaZaNalichnye(e *scriptEnv) {
-	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-}
-
-// postProdazhaZaNalichnye runs what the test scripts of ProdazhaZaNalichnye store.
-func postProdazhaZaNalichnye(e *scriptEnv) {
-	// pm.environment.set("receiptId", pm.response.json().receiptId);
-	e.set(ScopeEnvironment, "receiptId", e.json("receiptId"))
-}
-
 // ProdazhaZaNalichnye sends the request "Продажа / Продажа за наличные".
 //
 //	POST {{baseUrl}}/api/v1/receipts/sale
@@ -202,18 +190,6 @@ func (c *Client) ProdazhaZaNalichnye(ctx context.Context, body ProdazhaZaNalichn
 }
 
 var opProdazhaPoBankovskoiKarte = operation{name: "ProdazhaPoBankovskoiKarte", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "sale"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preProdazhaPoBankovskoiKarte, postScript: postProdazhaPoBankovskoiKarte}
-
-// preProdazhaPoBankovskoiKarte runs what the prerequest scripts of ProdazhaPoBankovskoiKarte store.
-func preProdazhaPoBankovskoiKarte(e *scriptEnv) {
-	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-}
-
-// postProdazhaPoBankovskoiKarte runs what the test scripts of ProdazhaPoBankovskoiKarte store.
-func postProdazhaPoBankovskoiKarte(e *scriptEnv) {
-	// pm.environment.set("cardReceiptId", pm.response.json().receiptId);
-	e.set(ScopeEnvironment, "cardReceiptId", e.json("receiptId"))
-}
 
 // ProdazhaPoBankovskoiKarte sends the request "Продажа / Продажа по банковской карте".
 //
@@ -235,20 +211,6 @@ func (c *Client) ProdazhaPoBankovskoiKarte(ctx context.Context, body ProdazhaPoB
 
 var opSozdatQRPlatezh = operation{name: "SozdatQRPlatezh", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "payments", "qr"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preSozdatQRPlatezh, postScript: postSozdatQRPlatezh}
 
-// preSozdatQRPlatezh runs what the prerequest scripts of SozdatQRPlatezh store.
-func preSozdatQRPlatezh(e *scriptEnv) {
-	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-}
-
-// postSozdatQRPlatezh runs what the test scripts of SozdatQRPlatezh store.
-func postSozdatQRPlatezh(e *scriptEnv) {
-	// pm.environment.set("qrPaymentId", pm.response.json().qrPaymentId);
-	e.set(ScopeEnvironment, "qrPaymentId", e.json("qrPaymentId"))
-	// pm.environment.unset("qrPollAttempt");
-	e.unset(ScopeEnvironment, "qrPollAttempt")
-}
-
 // SozdatQRPlatezh sends the request "Продажа / Создать QR-платёж".
 //
 //	POST {{baseUrl}}/api/v1/payments/qr
@@ -269,12 +231,6 @@ func (c *Client) SozdatQRPlatezh(ctx context.Context, body SozdatQRPlatezhReques
 
 var opStatusQRPlatezha = operation{name: "StatusQRPlatezha", method: "GET", host: 0, auth: 1, path: []string{"api", "v1", "payments", "qr", ":qrPaymentId"}, headers: []header{{name: "Accept", value: "application/json"}}, postScript: postStatusQRPlatezha}
 
-// postStatusQRPlatezha runs what the test scripts of StatusQRPlatezha store.
-func postStatusQRPlatezha(e *scriptEnv) {
-	// pm.environment.set("qrPaymentStatus", body.status);
-	e.set(ScopeEnvironment, "qrPaymentStatus", e.json("status"))
-}
-
 // StatusQRPlatezha sends the request "Продажа / Статус QR-платежа".
 //
 //	GET {{baseUrl}}/api/v1/payments/qr/:qrPaymentId
@@ -294,18 +250,6 @@ func (c *Client) StatusQRPlatezha(ctx context.Context, qrPaymentID string, opts 
 
 var opChekPoOplateQRKodom = operation{name: "ChekPoOplateQRKodom", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "sale"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preChekPoOplateQRKodom, postScript: postChekPoOplateQRKodom}
 
-// preChekPoOplateQRKodom runs what the prerequest scripts of ChekPoOplateQRKodom store.
-func preChekPoOplateQRKodom(e *scriptEnv) {
-	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-}
-
-// postChekPoOplateQRKodom runs what the test scripts of ChekPoOplateQRKodom store.
-func postChekPoOplateQRKodom(e *scriptEnv) {
-	// pm.environment.set("qrReceiptId", pm.response.json().receiptId);
-	e.set(ScopeEnvironment, "qrReceiptId", e.json("receiptId"))
-}
-
 // ChekPoOplateQRKodom sends the request "Продажа / Чек по оплате QR-кодом".
 //
 //	POST {{baseUrl}}/api/v1/receipts/sale
@@ -322,4 +266,60 @@ func (c *Client) ChekPoOplateQRKodom(ctx context.Context, body ChekPoOplateQRKod
 		return nil, err
 	}
 	return out, nil
+}
+
+// preProdazhaZaNalichnye runs what the prerequest scripts of ProdazhaZaNalichnye store.
+func preProdazhaZaNalichnye(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postProdazhaZaNalichnye runs what the test scripts of ProdazhaZaNalichnye store.
+func postProdazhaZaNalichnye(e *scriptEnv) {
+	// pm.environment.set("receiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "receiptId", e.json("receiptId"))
+}
+
+// preProdazhaPoBankovskoiKarte runs what the prerequest scripts of ProdazhaPoBankovskoiKarte store.
+func preProdazhaPoBankovskoiKarte(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postProdazhaPoBankovskoiKarte runs what the test scripts of ProdazhaPoBankovskoiKarte store.
+func postProdazhaPoBankovskoiKarte(e *scriptEnv) {
+	// pm.environment.set("cardReceiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "cardReceiptId", e.json("receiptId"))
+}
+
+// preSozdatQRPlatezh runs what the prerequest scripts of SozdatQRPlatezh store.
+func preSozdatQRPlatezh(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postSozdatQRPlatezh runs what the test scripts of SozdatQRPlatezh store.
+func postSozdatQRPlatezh(e *scriptEnv) {
+	// pm.environment.set("qrPaymentId", pm.response.json().qrPaymentId);
+	e.set(ScopeEnvironment, "qrPaymentId", e.json("qrPaymentId"))
+	// pm.environment.unset("qrPollAttempt");
+	e.unset(ScopeEnvironment, "qrPollAttempt")
+}
+
+// postStatusQRPlatezha runs what the test scripts of StatusQRPlatezha store.
+func postStatusQRPlatezha(e *scriptEnv) {
+	// pm.environment.set("qrPaymentStatus", body.status);
+	e.set(ScopeEnvironment, "qrPaymentStatus", e.json("status"))
+}
+
+// preChekPoOplateQRKodom runs what the prerequest scripts of ChekPoOplateQRKodom store.
+func preChekPoOplateQRKodom(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postChekPoOplateQRKodom runs what the test scripts of ChekPoOplateQRKodom store.
+func postChekPoOplateQRKodom(e *scriptEnv) {
+	// pm.environment.set("qrReceiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "qrReceiptId", e.json("receiptId"))
 }

@@ -66,12 +66,6 @@ type StatusSmenyResponseTotals struct {
 
 var opOtkrytSmenu = operation{name: "OtkrytSmenu", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "shifts"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, postScript: postOtkrytSmenu, newErrorBody: newValue[OtkrytSmenuError]}
 
-// postOtkrytSmenu runs what the test scripts of OtkrytSmenu store.
-func postOtkrytSmenu(e *scriptEnv) {
-	// pm.environment.set("shiftId", pm.response.json().shiftId);
-	e.set(ScopeEnvironment, "shiftId", e.json("shiftId"))
-}
-
 // OtkrytSmenu sends the request "Смена / Открыть смену".
 //
 //	POST {{baseUrl}}/api/v1/shifts
@@ -107,4 +101,10 @@ func (c *Client) StatusSmeny(ctx context.Context, shiftID string, opts ...CallOp
 		return nil, err
 	}
 	return out, nil
+}
+
+// postOtkrytSmenu runs what the test scripts of OtkrytSmenu store.
+func postOtkrytSmenu(e *scriptEnv) {
+	// pm.environment.set("shiftId", pm.response.json().shiftId);
+	e.set(ScopeEnvironment, "shiftId", e.json("shiftId"))
 }

@@ -37,18 +37,6 @@ type VozvratPoChekuProdazhiResponse struct {
 
 var opVozvratPoChekuProdazhi = operation{name: "VozvratPoChekuProdazhi", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "receipts", "refund"}, headers: []header{{name: "Content-Type", value: "application/json"}, {name: "Accept", value: "application/json"}, {name: "Idempotency-Key", value: "{{idempotencyKey}}"}}, body: bodySpec{contentType: "application/json", kind: bodyJSON}, idempotencyHeader: "Idempotency-Key", preScript: preVozvratPoChekuProdazhi, postScript: postVozvratPoChekuProdazhi}
 
-// preVozvratPoChekuProdazhi runs what the prerequest scripts of VozvratPoChekuProdazhi store.
-func preVozvratPoChekuProdazhi(e *scriptEnv) {
-	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
-	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
-}
-
-// postVozvratPoChekuProdazhi runs what the test scripts of VozvratPoChekuProdazhi store.
-func postVozvratPoChekuProdazhi(e *scriptEnv) {
-	// pm.environment.set("refundReceiptId", pm.response.json().receiptId);
-	e.set(ScopeEnvironment, "refundReceiptId", e.json("receiptId"))
-}
-
 // VozvratPoChekuProdazhi sends the request "Возврат / Возврат по чеку продажи".
 //
 //	POST {{baseUrl}}/api/v1/receipts/refund
@@ -65,4 +53,16 @@ func (c *Client) VozvratPoChekuProdazhi(ctx context.Context, body VozvratPoCheku
 		return nil, err
 	}
 	return out, nil
+}
+
+// preVozvratPoChekuProdazhi runs what the prerequest scripts of VozvratPoChekuProdazhi store.
+func preVozvratPoChekuProdazhi(e *scriptEnv) {
+	// pm.environment.set("idempotencyKey", pm.variables.replaceIn("{{$guid}}"));
+	e.set(ScopeEnvironment, "idempotencyKey", e.dyn("$guid"))
+}
+
+// postVozvratPoChekuProdazhi runs what the test scripts of VozvratPoChekuProdazhi store.
+func postVozvratPoChekuProdazhi(e *scriptEnv) {
+	// pm.environment.set("refundReceiptId", pm.response.json().receiptId);
+	e.set(ScopeEnvironment, "refundReceiptId", e.json("receiptId"))
 }

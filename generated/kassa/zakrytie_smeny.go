@@ -58,12 +58,6 @@ func (c *Client) ZakrytSmenuZOtchet(ctx context.Context, shiftID string, body Za
 
 var opVykhodKassira = operation{name: "VykhodKassira", method: "POST", host: 0, auth: 1, path: []string{"api", "v1", "auth", "logout"}, headers: []header{{name: "Accept", value: "application/json"}}, postScript: postVykhodKassira}
 
-// postVykhodKassira runs what the test scripts of VykhodKassira store.
-func postVykhodKassira(e *scriptEnv) {
-	// pm.environment.unset("sessionToken");
-	e.unset(ScopeEnvironment, "sessionToken")
-}
-
 // VykhodKassira sends the request "Закрытие смены / Выход кассира".
 //
 //	POST {{baseUrl}}/api/v1/auth/logout
@@ -73,4 +67,10 @@ func (c *Client) VykhodKassira(ctx context.Context, opts ...CallOption) ([]byte,
 	var out []byte
 	err := c.send(ctx, &opVykhodKassira, &callInput{}, &out, opts)
 	return out, err
+}
+
+// postVykhodKassira runs what the test scripts of VykhodKassira store.
+func postVykhodKassira(e *scriptEnv) {
+	// pm.environment.unset("sessionToken");
+	e.unset(ScopeEnvironment, "sessionToken")
 }
