@@ -97,11 +97,6 @@ func wrap(line string, width int) []string {
 	return append(out, cur)
 }
 
-// doc returns the doc comment statements for collection text.
-func doc(text string) []jen.Code {
-	return docLines(commentLines(text))
-}
-
 // docLines returns the doc comment statements for lines that are already
 // safe (see commentLines), in the canonical form gofmt gives doc comments
 // (go/doc/comment's printer): indented lines become code blocks, lists
@@ -109,13 +104,24 @@ func doc(text string) []jen.Code {
 // generated files stable under gofmt, which reformats doc comments that
 // go/format leaves alone on jennifer's first rendering.
 func docLines(lines []string) []jen.Code {
+	comment := docComment(lines)
+	out := make([]jen.Code, 0, len(comment))
+	for _, l := range comment {
+		out = append(out, jen.Comment(l).Line())
+	}
+	return out
+}
+
+// docComment returns the // lines of the doc comment that docLines
+// emits, as gofmt prints them.
+func docComment(lines []string) []string {
 	if len(lines) == 0 {
 		return nil
 	}
 	if !plainDoc(lines) {
 		lines = canonicalDoc(lines)
 	}
-	out := make([]jen.Code, 0, len(lines))
+	out := make([]string, 0, len(lines))
 	for _, l := range lines {
 		// The printer returns the text without comment markers; gofmt
 		// writes a code line as "//\t..." and others as "// ...".
@@ -127,7 +133,9 @@ func docLines(lines []string) []jen.Code {
 		default:
 			l = "// " + l
 		}
-		out = append(out, jen.Comment(guardConstraint(l)).Line())
+		// gofmt drops the blanks at the end of a line, such as the
+		// space after the method of a request without a URL.
+		out = append(out, guardConstraint(strings.TrimRight(l, " \t")))
 	}
 	return out
 }

@@ -50,7 +50,7 @@ func TestCommentTextEscapesPlusBuild(t *testing.T) {
 // collection would decide whether the file compiles.
 func TestCommentLinesAddNoBuildConstraint(t *testing.T) {
 	var code []jen.Code
-	code = append(code, doc("text\n+build ignore\n  +build linux\nmore")...)
+	code = append(code, docLines(commentLines("text\n+build ignore\n  +build linux\nmore"))...)
 	code = append(code, jen.Return())
 
 	src := renderCode(t, code...)

@@ -50,11 +50,11 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 	}
 	r.addBytes("README.md", func() ([]byte, error) { return readme(api), nil })
 	if len(g.sharedTypes) > 0 {
-		r.add("types.go", g.typesFile)
+		r.addBytes("types.go", func() ([]byte, error) { return g.typesFile(), nil })
 	}
 	r.add("client.go", g.clientFile)
 	for _, u := range g.units {
-		r.add(u.file, func() *jen.File { return g.unitFile(u) })
+		r.addBytes(u.file, func() ([]byte, error) { return g.unitFile(u) })
 		if len(api.Operations) > 0 {
 			r.add(stepsFileName(u), func() *jen.File { return g.stepsFile(u) })
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"go/build/constraint"
+	"go/format"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -82,7 +83,7 @@ func TestHostileCollections(t *testing.T) {
 }
 
 // checkGoFile checks one generated Go file: it parses, its header is the
-// generated-code header, it has no directive, every identifier is ASCII,
+// generated-code header, gofmt leaves it as it is, it has no directive, every identifier is ASCII,
 // the injection markers appear only in comments and string literals, and
 // no character hides or reorders text.
 func checkGoFile(t *testing.T, f generator.File) {
@@ -95,6 +96,9 @@ func checkGoFile(t *testing.T, f generator.File) {
 		assert.NotContains(t, imp.Path.Value, "pmgenInjected", "%s imports a path from the collection", f.Name)
 	}
 	assert.True(t, bytes.HasPrefix(f.Content, []byte("// "+generator.Header+"\n")), "%s does not start with the generated-code header", f.Name)
+	formatted, err := format.Source(f.Content)
+	require.NoError(t, err, "%s does not format", f.Name)
+	assert.Equal(t, string(formatted), string(f.Content), "%s is not as gofmt prints it", f.Name)
 	// go generate reads lines, not tokens: a line of a raw string literal
 	// that starts with //go:generate is a command it runs.
 	for i, line := range strings.Split(string(f.Content), "\n") {

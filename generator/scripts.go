@@ -39,7 +39,7 @@ func preScriptName(op *model.Operation) string  { return "pre" + op.GoName }
 func postScriptName(op *model.Operation) string { return "post" + op.GoName }
 
 // scriptFuncs emits the functions an operation's descriptor names as its
-// preScript and postScript. They are top-level functions rather than
+// preScript and postScript, and reports whether there are any. They are top-level functions rather than
 // function literals in the descriptor, because go/printer measures every
 // element of a composite literal again and again when it aligns it:
 //
@@ -48,7 +48,7 @@ func postScriptName(op *model.Operation) string { return "post" + op.GoName }
 //		// pm.environment.set("token", pm.response.json().token)
 //		e.set(ScopeEnvironment, "token", e.json("token"))
 //	}
-func scriptFuncs(op *model.Operation) jen.Code {
+func scriptFuncs(op *model.Operation) (jen.Code, bool) {
 	var out []jen.Code
 	if body := scriptBody(op.PreRequest); body != nil {
 		out = append(out,
@@ -60,7 +60,7 @@ func scriptFuncs(op *model.Operation) jen.Code {
 			commentLine(fmt.Sprintf("%s runs what the test scripts of %s store.", postScriptName(op), op.GoName)),
 			jen.Func().Id(postScriptName(op)).Params(jen.Id("e").Op("*").Id("scriptEnv")).Block(body...).Line())
 	}
-	return jen.Add(out...)
+	return jen.Add(out...), len(out) > 0
 }
 
 // hasAssignments reports whether scripts set or unset any variable, so

@@ -30,15 +30,6 @@ func goType(t *types.Type) jen.Code {
 	return jen.Qual("encoding/json", "RawMessage")
 }
 
-// fieldType returns the Go type of a struct field: a pointer for optional
-// and nullable scalars and structs.
-func fieldType(f *types.Field) jen.Code {
-	if f.Pointer() {
-		return jen.Op("*").Add(goType(f.Type))
-	}
-	return goType(f.Type)
-}
-
 // jsonTag returns the json struct tag of a field. The key "-" is written
 // "-," so that encoding/json reads it as a key instead of "skip".
 func jsonTag(f *types.Field) map[string]string {
@@ -53,21 +44,4 @@ func jsonTag(f *types.Field) map[string]string {
 		key += ",omitempty"
 	}
 	return map[string]string{"json": key}
-}
-
-// structDecl emits a struct type:
-//
-//	// Name is the request body of ... (doc)
-//	type Name struct {
-//		Field T `json:"key,omitempty"`
-//	}
-func structDecl(t *types.Type, docText string) jen.Code {
-	fields := make([]jen.Code, 0, len(t.Fields))
-	for _, f := range t.Fields {
-		var field []jen.Code
-		field = append(field, doc(f.Doc)...)
-		field = append(field, jen.Id(f.Name).Add(fieldType(f)).Tag(jsonTag(f)))
-		fields = append(fields, jen.Add(field...))
-	}
-	return jen.Add(append(doc(docText), jen.Type().Id(t.Name).Struct(fields...).Line())...)
 }
