@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -145,4 +147,34 @@ func TestEndlessInputStopsAtLimit(t *testing.T) {
 	res, err = Run(Options{Collection: big, Limits: limits})
 	require.Error(t, err)
 	assert.Contains(t, res.Diags.Err().Error(), "input is 1001 bytes, larger than the limit of 1000 bytes")
+}
+
+// TestReadLimitedRegularFile reads regular files at, under and over the
+// limit: the content comes back whole, and a larger file is an error that
+// states its size.
+func TestReadLimitedRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, size int) string {
+		path := filepath.Join(dir, name)
+		data := bytes.Repeat([]byte("a"), size)
+		data[0], data[size-1] = '{', '}'
+		require.NoError(t, os.WriteFile(path, data, 0o644))
+		return path
+	}
+	for _, size := range []int{1, 999, 1000} {
+		data, err := readLimited(write("f"+strconv.Itoa(size), size), 1000)
+		require.NoError(t, err, "size %d", size)
+		assert.Len(t, data, size)
+		assert.Equal(t, byte('}'), data[size-1])
+	}
+	_, err := readLimited(write("large", 1001), 1000)
+	var large *tooLargeError
+	require.ErrorAs(t, err, &large)
+	assert.Equal(t, int64(1001), large.size)
+
+	empty := filepath.Join(dir, "empty")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	data, err := readLimited(empty, 1000)
+	require.NoError(t, err)
+	assert.Empty(t, data)
 }

@@ -232,9 +232,32 @@ func readLimited(path string, limit int) ([]byte, error) {
 			return nil, &tooLargeError{size: size, limit: limit}
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, err
+	var data []byte
+	if size >= 0 {
+		// One read into a buffer of the file's size, with a byte to
+		// spare to see whether the file has grown, instead of the copies
+		// io.ReadAll makes while it grows its buffer.
+		buf := make([]byte, size+1)
+		n, err := io.ReadFull(f, buf)
+		switch {
+		case err == nil:
+			// The file grew after Stat: read on up to one byte past
+			// the limit.
+			rest, err := io.ReadAll(io.LimitReader(f, int64(limit)-size))
+			if err != nil {
+				return nil, err
+			}
+			data = append(buf, rest...)
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			data = buf[:n]
+		default:
+			return nil, err
+		}
+	} else {
+		data, err = io.ReadAll(io.LimitReader(f, int64(limit)+1))
+		if err != nil {
+			return nil, err
+		}
 	}
 	if len(data) > limit {
 		// A regular file that grew after Stat lands here too.
