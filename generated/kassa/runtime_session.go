@@ -3,9 +3,12 @@
 package kassa
 
 import (
+	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -44,7 +47,7 @@ func (s Scope) String() string {
 type Session struct {
 	mu   sync.RWMutex
 	vars [scopeCount]map[string]string
-	jar  *cookiejar.Jar
+	jar  *sessionJar
 	// now is the clock of {{$timestamp}}, {{$isoTimestamp}} and the times
 	// that scripts read, such as Date.now().
 	now func() time.Time
@@ -55,7 +58,32 @@ func NewSession() *Session {
 	// cookiejar.New returns an error only for options it cannot use, and
 	// it is given none.
 	jar, _ := cookiejar.New(nil)
-	return &Session{jar: jar, now: time.Now}
+	return &Session{jar: &sessionJar{jar: jar}, now: time.Now}
+}
+
+// sessionJar is the cookie jar of a session. Until a response has set a
+// cookie it has none to send, so Cookies returns at once instead of
+// looking the request's host up in the cookiejar on every call.
+type sessionJar struct {
+	jar *cookiejar.Jar
+	set atomic.Bool
+}
+
+// SetCookies stores the cookies a response to u sets.
+func (j *sessionJar) SetCookies(u *url.URL, cookies []*http.Cookie) {
+	if len(cookies) == 0 {
+		return
+	}
+	j.set.Store(true)
+	j.jar.SetCookies(u, cookies)
+}
+
+// Cookies returns the cookies to send in a request to u.
+func (j *sessionJar) Cookies(u *url.URL) []*http.Cookie {
+	if !j.set.Load() {
+		return nil
+	}
+	return j.jar.Cookies(u)
 }
 
 // Set stores value under name in scope. A scope outside the Scope

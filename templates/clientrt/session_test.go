@@ -2,6 +2,8 @@ package clientrt
 
 import (
 	"errors"
+	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -188,4 +190,19 @@ func TestRandomIntCoversItsRange(t *testing.T) {
 		seen[v] = true
 	}
 	assert.Len(t, seen, 4)
+}
+
+func TestSessionJarSendsOnlyStoredCookies(t *testing.T) {
+	jar := NewSession().jar
+	u := &url.URL{Scheme: "http", Host: "127.0.0.1:8080", Path: "/"}
+	assert.Nil(t, jar.Cookies(u), "before any response")
+
+	jar.SetCookies(u, nil)
+	assert.False(t, jar.set.Load(), "a response without cookies")
+
+	jar.SetCookies(u, []*http.Cookie{{Name: "sid", Value: "abc", Path: "/"}})
+	cookies := jar.Cookies(u)
+	require.Len(t, cookies, 1)
+	assert.Equal(t, "sid", cookies[0].Name)
+	assert.Equal(t, "abc", cookies[0].Value)
 }
