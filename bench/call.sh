@@ -4,7 +4,8 @@
 # loopback httptest server. Generates the client for
 # bench/testdata/call/sale.postman_collection.json in a temporary module,
 # adds bench/testdata/call/sale_bench_test.go, runs the benchmark COUNT
-# times (default 10) and compares the two with benchstat.
+# times (default 10), each time in a new process with the other client
+# first, and compares the two with benchstat.
 # Usage: bench/call.sh [COUNT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +28,18 @@ go get "github.com/stretchr/testify@$testify" >/dev/null 2>&1
 go mod tidy >/dev/null 2>&1
 
 go test -count=1 -run TestClientsSendSameRequest ./sale
+go test -c -o "$work/sale.test" ./sale
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-go test -run '^$' -bench SellForCash -benchmem -count="$count" ./sale | tee "$work/call.txt"
+# One process per sample, so that the samples of the two clients
+# alternate in time instead of all of one client's coming first, and the
+# client that goes first alternates too.
+for i in $(seq "$count"); do
+	first=generated
+	if [ $((i % 2)) -eq 0 ]; then
+		first=handwritten
+	fi
+	SALE_BENCH_FIRST=$first "$work/sale.test" -test.run '^$' -test.bench SellForCash -test.benchmem
+done | tee "$work/call.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cd "$root"
 go run "golang.org/x/perf/cmd/benchstat@$benchstat_version" -col /client "$work/call.txt"
