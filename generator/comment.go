@@ -23,6 +23,9 @@ const (
 // characters are dropped, so the comment reads as it renders; long lines
 // are wrapped and long texts cut.
 func commentLines(text string) []string {
+	if text == "" {
+		return nil
+	}
 	var lines []string
 	for _, line := range strings.Split(cleanText(text), "\n") {
 		line = strings.TrimRight(line, " \t")
@@ -82,19 +85,25 @@ func wrap(line string, width int) []string {
 		return []string{line}
 	}
 	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+	indentLen := utf8.RuneCountInString(indent)
 	var out []string
-	cur := indent
+	var cur strings.Builder
+	curLen := 0 // runes in cur after the indentation
 	for _, word := range strings.Fields(line) {
-		if strings.TrimSpace(cur) != "" && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) > width {
-			out = append(out, cur)
-			cur = indent
+		wordLen := utf8.RuneCountInString(word)
+		if curLen > 0 && indentLen+curLen+1+wordLen > width {
+			out = append(out, indent+cur.String())
+			cur.Reset()
+			curLen = 0
 		}
-		if strings.TrimSpace(cur) != "" {
-			cur += " "
+		if curLen > 0 {
+			cur.WriteByte(' ')
+			curLen++
 		}
-		cur += word
+		cur.WriteString(word)
+		curLen += wordLen
 	}
-	return append(out, cur)
+	return append(out, indent+cur.String())
 }
 
 // docLines returns the doc comment statements for lines that are already
