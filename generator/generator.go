@@ -10,6 +10,7 @@ import (
 	"go/format"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -87,8 +88,10 @@ func Generate(api *model.API, opts Options) ([]File, error) {
 // because the formatter's buffer can be twice as large.
 func render(name string, f *jen.File) ([]byte, error) {
 	f.NoFormat = true
-	var raw bytes.Buffer
-	if err := f.Render(&raw); err != nil {
+	raw := rawBuffers.Get().(*bytes.Buffer)
+	defer rawBuffers.Put(raw)
+	raw.Reset()
+	if err := f.Render(raw); err != nil {
 		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
 	formatted, err := format.Source(raw.Bytes())
@@ -97,6 +100,11 @@ func render(name string, f *jen.File) ([]byte, error) {
 	}
 	return bytes.Clone(formatted), nil
 }
+
+// rawBuffers holds the buffers jennifer renders into, which render drops
+// once go/format has printed their content, so that each file does not
+// grow a new buffer from scratch.
+var rawBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // formatError returns an error naming the file, with the unformatted
 // source numbered line by line.
