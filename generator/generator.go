@@ -1,7 +1,9 @@
 // Package generator renders the model of a collection into the files of a
 // Go package: the client, its types, the copied runtime, the sequence
-// tests and a README. Everything is rendered and formatted in memory;
-// writing is the caller's job.
+// tests and a README. Struct types, request descriptors and methods are
+// written as text in gofmt's layout; the rest is built with jennifer and
+// formatted with go/format. Everything happens in memory; writing is the
+// caller's job.
 package generator
 
 import (
@@ -40,8 +42,8 @@ type Options struct {
 func Generate(api *model.API, opts Options) ([]File, error) {
 	g := newGen(api, opts)
 
-	// The files do not depend on each other, so each one is built and
-	// formatted on a goroutine of its own, GOMAXPROCS of them at a time.
+	// The files do not depend on each other, so each one is produced on
+	// a goroutine of its own, GOMAXPROCS of them at a time.
 	// The files that span the whole collection are the largest, so they
 	// start first: a large file started last would finish alone.
 	r := newRenderer()
