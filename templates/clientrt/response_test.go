@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -491,4 +492,31 @@ func TestRetryAfterNetworkError(t *testing.T) {
 	require.NoError(t, c.send(context.Background(), getOp("x"), nil, &got, nil))
 	assert.Equal(t, "second", got)
 	assert.Equal(t, int32(2), n.Load())
+}
+
+// TestCallTimeReachesResponseAndScript checks that the time a call took
+// reaches a captured Response and a test script's pm.response.responseTime
+// when the server takes a while to answer.
+func TestCallTimeReachesResponseAndScript(t *testing.T) {
+	const delay = 30 * time.Millisecond
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(delay)
+		fmt.Fprint(w, "{}")
+	}))
+	defer srv.Close()
+	c := newTestClient(t, testSpec(), srv.URL)
+	ctx := context.Background()
+
+	var r Response
+	require.NoError(t, c.send(ctx, getOp("captured"), nil, nil, []CallOption{CaptureResponse(&r)}))
+	assert.GreaterOrEqual(t, r.Elapsed, delay)
+
+	op := getOp("scripted")
+	op.postScript = func(e *scriptEnv) { e.set(ScopeEnvironment, "took", e.responseTime()) }
+	require.NoError(t, c.send(ctx, op, nil, nil, nil))
+	took, ok := c.Session().Get("took")
+	require.True(t, ok)
+	ms, err := strconv.Atoi(took)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, ms, int(delay.Milliseconds()))
 }
