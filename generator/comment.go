@@ -3,6 +3,7 @@ package generator
 import (
 	"go/build/constraint"
 	"go/doc/comment"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ func commentLines(text string) []string {
 	}
 	var lines []string
 	for _, line := range strings.Split(cleanText(text), "\n") {
-		line = strings.TrimRight(line, " \t")
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
 		lines = append(lines, wrap(line, maxCommentLine)...)
 	}
 	// Drop leading and trailing blank lines and collapse runs of blanks.
@@ -69,13 +70,41 @@ func cleanText(text string) string {
 			b.WriteRune(r)
 		case r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085' || r == '\f' || r == '\v':
 			b.WriteByte('\n')
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Bidi_Control, r):
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Bidi_Control, r), invisible(r):
 			continue
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return strings.ReplaceAll(b.String(), "\t", "    ")
+}
+
+// invisible reports whether r is a character that renders as nothing
+// although it is neither a control nor a format character: a variation
+// selector, a Hangul filler or the combining grapheme joiner.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
+}
+
+// unsafeInComment reports whether r must not reach a comment line: a line
+// break or another control character other than tab, invalid UTF-8, or an
+// invisible or bidirectional formatting character.
+func unsafeInComment(r rune) bool {
+	return r == utf8.RuneError || r != '\t' && unicode.IsControl(r) ||
+		unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r) || invisible(r)
+}
+
+// safeCommentRune turns a line break into a space and drops the other
+// characters unsafeInComment reports.
+func safeCommentRune(r rune) rune {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return ' '
+	}
+	if unsafeInComment(r) {
+		return -1
+	}
+	return r
 }
 
 // wrap splits a line at spaces so that no part is longer than width
@@ -127,6 +156,17 @@ func docComment(lines []string) []string {
 	if len(lines) == 0 {
 		return nil
 	}
+	// The lines are meant to be clean already; a line break or a hidden
+	// character that slipped through would end the comment or hide text.
+	cloned := false
+	for i, l := range lines {
+		if strings.ContainsFunc(l, unsafeInComment) {
+			if !cloned {
+				lines, cloned = slices.Clone(lines), true
+			}
+			lines[i] = strings.Map(safeCommentRune, l)
+		}
+	}
 	if !plainDoc(lines) {
 		lines = canonicalDoc(lines)
 	}
@@ -144,18 +184,34 @@ func docComment(lines []string) []string {
 		}
 		// gofmt drops the blanks at the end of a line, such as the
 		// space after the method of a request without a URL.
-		out = append(out, guardConstraint(strings.TrimRight(l, " \t")))
+		out = append(out, guardConstraint(strings.TrimRightFunc(l, unicode.IsSpace)))
 	}
 	return out
 }
 
 // canonicalDoc returns lines as go/doc/comment's printer writes them.
+// The printer's output can read differently when parsed again: an
+// indented line before a line of text makes that line a heading on the
+// second pass. gofmt parses and prints a doc comment once more, so the
+// printer runs until its output stays the same, at most maxDocPasses
+// times.
 func canonicalDoc(lines []string) []string {
 	var p comment.Parser
 	var pr comment.Printer
-	text := string(pr.Comment(p.Parse(strings.Join(lines, "\n") + "\n")))
+	text := strings.Join(lines, "\n") + "\n"
+	for range maxDocPasses {
+		next := string(pr.Comment(p.Parse(text)))
+		if next == text {
+			break
+		}
+		text = next
+	}
 	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }
+
+// maxDocPasses bounds the passes of canonicalDoc. The texts seen so far
+// settle after two or three passes.
+const maxDocPasses = 8
 
 // plainDoc reports whether go/doc/comment's printer writes lines back
 // unchanged. That holds for paragraphs separated by single blank lines.
@@ -177,6 +233,9 @@ func plainDoc(lines []string) bool {
 			}
 			start = i + 1
 			continue
+		}
+		if strings.Contains(l, "``") || strings.Contains(l, "''") {
+			return false // the printer writes them as curly quotes
 		}
 		code := strings.HasPrefix(l, "\t")
 		if i > start && code != strings.HasPrefix(lines[start], "\t") {
@@ -255,7 +314,7 @@ func plainLine(text string) bool {
 		case r == ' ':
 		case r < ' ' || r == '\x7f' || r == utf8.RuneError:
 			return false
-		case r >= utf8.RuneSelf && (unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r)):
+		case r >= utf8.RuneSelf && (unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r) || invisible(r)):
 			return false
 		}
 	}

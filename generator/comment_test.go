@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/build/constraint"
+	"go/format"
 	"strings"
 	"testing"
 
@@ -172,4 +173,36 @@ func TestPlainDocNeedsNoCanonicalForm(t *testing.T) {
 	for _, lines := range rewritten {
 		assert.False(t, plainDoc(lines), "%q", lines)
 	}
+}
+
+// TestDocCommentIsGofmtStable writes doc comments for texts that
+// go/doc/comment's printer changes on a second pass or that gofmt would
+// rewrite, and checks that gofmt leaves them as they are.
+func TestDocCommentIsGofmtStable(t *testing.T) {
+	texts := []string{
+		"Use ``x'' here.",
+		"a``b",
+		"Price\u00a0",
+		"Price\u3000",
+		"  x\nTitle\n\nText.",
+		"[x]: http://127.0.0.1/\n\nTitle",
+		"- a\n  b",
+		"a\u3164b\u034fc\u115fd\ufe0fe\U000e0100f",
+	}
+	for _, text := range texts {
+		lines := append([]string{"T sends the request.", "", "\tGET http://127.0.0.1/c"}, commentLines(text)...)
+		src := "package p\n\n" + strings.Join(docComment(lines), "\n") + "\ntype T struct{}\n"
+		formatted, err := format.Source([]byte(src))
+		require.NoError(t, err, "text %q", text)
+		assert.Equal(t, string(formatted), src, "text %q", text)
+		assert.NotContains(t, src, "\u3164", "text %q", text)
+		assert.NotContains(t, src, "\ufe0f", "text %q", text)
+	}
+}
+
+// TestDocCommentKeepsLineBreaksOut checks that a line break inside a line
+// given to docComment cannot end the comment.
+func TestDocCommentKeepsLineBreaksOut(t *testing.T) {
+	got := docComment([]string{"A sends the request.", "", "\tGET\n)\nX /*\r\u202e http://127.0.0.1/a"})
+	assert.Equal(t, []string{"// A sends the request.", "//", "//\tGET ) X /*  http://127.0.0.1/a"}, got)
 }

@@ -163,7 +163,7 @@ func methodDocLines(op *model.Operation) []string {
 	lines := []string{
 		fmt.Sprintf("%s sends the request %q.", op.GoName, oneLine(op.Where)),
 		"",
-		fmt.Sprintf("\t%s %s", op.Method, oneLine(op.URL.Raw)),
+		fmt.Sprintf("\t%s %s", oneLine(string(op.Method)), oneLine(op.URL.Raw)),
 	}
 	if d := commentLines(op.Description); len(d) > 0 {
 		lines = append(lines, "")

@@ -27,4 +27,7 @@ const (
 	CodeReadBeforeProduced diag.Code = "read-before-produced"
 	// CodeNameConflict: a Go name pinned in the config cannot be used.
 	CodeNameConflict diag.Code = "name-conflict"
+	// CodeInvalidMethod: a request's method is not an HTTP method token,
+	// so no HTTP client can send it.
+	CodeInvalidMethod diag.Code = "invalid-method"
 )

@@ -16,6 +16,10 @@ func (b *builder) resolveOperations() {
 		req := src.item.Request
 		op := src.op
 		op.Method = normalizeMethod(req.Method)
+		if !validMethod(op.Method) {
+			b.diags.Error(CodeInvalidMethod, op.Pos, op.Where,
+				"method %q is not an HTTP method: use letters, digits and !#$%%&'*+-.^_`|~ only, as in GET or POST", op.Method)
+		}
 		op.KeepBody = keepBody(src)
 
 		parts := splitURL(req.URL)
@@ -66,6 +70,21 @@ func normalizeMethod(m string) Method {
 		return "GET"
 	}
 	return Method(strings.ToUpper(m))
+}
+
+// validMethod reports whether m is an HTTP method token (RFC 9110,
+// section 5.6.2), which net/http requires of a request's method.
+func validMethod(m Method) bool {
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return len(m) > 0
 }
 
 // keepBody reports whether protocolProfileBehavior.disableBodyPruning is
