@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
 	"os"
 	"path/filepath"
@@ -57,8 +56,8 @@ func (f *generateFlags) validate(rest []string) error {
 	if f.out == "" {
 		return errors.New("missing -out: name the folder to write the generated package to")
 	}
-	if f.pkg != "" && (!token.IsIdentifier(f.pkg) || token.IsKeyword(f.pkg) || f.pkg == "_") {
-		return fmt.Errorf("invalid -package %q: want a Go identifier such as kassa", f.pkg)
+	if f.pkg != "" && !pipeline.UsablePackageName(f.pkg) {
+		return fmt.Errorf("invalid -package %q: want a Go identifier such as kassa, other than main and documentation", f.pkg)
 	}
 	return f.limits.validate()
 }
@@ -66,14 +65,14 @@ func (f *generateFlags) validate(rest []string) error {
 // defaultPackage derives a package name from the output folder's name. Its
 // words are transliterated like every Go name pmgen makes, joined in lower
 // case and stripped of leading digits. The name is "client" when nothing
-// is left.
+// is left or what is left cannot name a client's package.
 func defaultPackage(out string) string {
 	words, ok := naming.Words(lastElem(out))
 	if !ok {
 		return "client"
 	}
 	name := strings.TrimLeft(strings.Join(words, ""), "0123456789")
-	if name == "" || token.IsKeyword(name) {
+	if !pipeline.UsablePackageName(name) {
 		return "client"
 	}
 	return name

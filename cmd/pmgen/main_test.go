@@ -76,6 +76,8 @@ func TestExitCodes(t *testing.T) {
 		{"check without flags", []string{"check"}, exitUsage},
 		{"check help", []string{"check", "-h"}, exitOK},
 		{"check bad package", []string{"check", "-collection", kassaV1, "-out", t.TempDir(), "-package", "func"}, exitUsage},
+		{"generate package main", []string{"generate", "-collection", kassaV1, "-out", t.TempDir(), "-package", "main"}, exitUsage},
+		{"generate package documentation", []string{"generate", "-collection", kassaV1, "-out", t.TempDir(), "-package", "documentation"}, exitUsage},
 		{"check missing collection", []string{"check", "-collection", missing, "-out", t.TempDir()}, exitInput},
 		{"check out of date", []string{"check", "-collection", kassaV1, "-out", filepath.Join(t.TempDir(), "kassa")}, exitFindings},
 		{"diff one file", []string{"diff", kassaV1}, exitUsage},
@@ -278,6 +280,8 @@ func TestDefaultPackageFromFolder(t *testing.T) {
 		"123":              "client",
 		"收银台":              "client",
 		`C:\src\pos-kassa`: "poskassa",
+		"cmd/main":         "client",
+		"documentation":    "client",
 	}
 	for out, want := range tests {
 		assert.Equal(t, want, defaultPackage(out), out)

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/generator"
@@ -161,12 +162,21 @@ func packageName(opts Options, cfg *parser.Config, res *Result) (string, error) 
 		return opts.DefaultPackage, nil
 	}
 	name := cfg.Package.Value
-	if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
+	if !UsablePackageName(name) {
 		res.Diags.Error(parser.CodeInvalidConfigValue, cfg.Package.Pos, "",
-			"package %q is not a Go package name: want an identifier such as kassa", name)
+			"package %q cannot name the client's package: want a Go identifier such as kassa, other than main and documentation", name)
 		return "", fmt.Errorf("read config: %w", errorsOf(&res.Diags))
 	}
 	return name, nil
+}
+
+// UsablePackageName reports whether name can be the package name of a
+// generated client: a Go identifier other than a keyword and "_", and
+// none the go command treats specially: main needs a main function,
+// documentation is never built, and a name ending in _test is for tests.
+func UsablePackageName(name string) bool {
+	return token.IsIdentifier(name) && !token.IsKeyword(name) && name != "_" &&
+		name != "main" && name != "documentation" && !strings.HasSuffix(name, "_test")
 }
 
 func readEnvironments(opts Options, res *Result) ([]*parser.Environment, error) {
