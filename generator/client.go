@@ -13,6 +13,9 @@ import (
 func (g *gen) newFile() *jen.File {
 	f := jen.NewFile(g.api.Package)
 	f.HeaderComment(Header)
+	for path, name := range g.importNames {
+		f.ImportAlias(path, name)
+	}
 	return f
 }
 

@@ -17,7 +17,7 @@ import (
 // script functions are built with jennifer and formatted; the rest is
 // written as text (see source).
 func (g *gen) unitFile(u *unit) ([]byte, error) {
-	s := newSource()
+	s := newSource(g.importNames)
 	// The script functions are formatted first, so that their imports
 	// keep the names their text uses.
 	scripts := g.newFile()
@@ -59,7 +59,7 @@ func (g *gen) unitFile(u *unit) ([]byte, error) {
 // typesFile returns types.go with the struct types several folders
 // share.
 func (g *gen) typesFile() []byte {
-	s := newSource()
+	s := newSource(g.importNames)
 	for _, t := range g.sharedTypes {
 		s.structDecl(t, g.typeDoc(t))
 	}

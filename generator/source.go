@@ -30,21 +30,27 @@ type source struct {
 	// named holds the paths that need that name written in the import.
 	imports map[string]string
 	named   map[string]bool
+	// planned holds the names planImports chose.
+	planned map[string]string
 }
 
-func newSource() *source {
-	return &source{imports: map[string]string{}, named: map[string]bool{}}
+func newSource(planned map[string]string) *source {
+	return &source{imports: map[string]string{}, named: map[string]bool{}, planned: planned}
 }
 
 // use records an import of path and returns the name the file refers to
-// it by. A path of the standard library goes by its last element, any
-// other by a name made from its last element, written in the import. A
-// name another import holds gets a number, as jennifer does.
+// it by: the name planImports chose for it, or else the last element for
+// a path of the standard library and a name made from the last element,
+// written in the import, for any other. A name another import holds gets
+// a number, as jennifer does.
 func (s *source) use(path string) string {
 	if name, ok := s.imports[path]; ok {
 		return name
 	}
 	name, std := packageName(path)
+	if planned, ok := s.planned[path]; ok {
+		name, std = planned, false
+	}
 	unique := name
 	for i := 1; jen.IsReservedWord(unique) || s.nameTaken(unique); i++ {
 		unique = name + strconv.Itoa(i)

@@ -53,7 +53,7 @@ func TestStructLayoutMatchesGofmt(t *testing.T) {
 				Doc:      docs[rng.IntN(len(docs))],
 			})
 		}
-		s := newSource()
+		s := newSource(nil)
 		s.structDecl(&types.Type{Kind: types.Struct, Name: word(8), Fields: fields}, docs[rng.IntN(len(docs))]+" type")
 		text := "package p\n\n" + string(s.decls)
 		formatted, err := format.Source([]byte(text))
@@ -66,7 +66,7 @@ func TestStructLayoutMatchesGofmt(t *testing.T) {
 // package goes by its last element, another gets a written name, and a
 // name already taken gets a number.
 func TestImportNames(t *testing.T) {
-	s := newSource()
+	s := newSource(nil)
 	assert.Equal(t, "json", s.use("encoding/json"))
 	assert.Equal(t, "rand", s.use("math/rand/v2"))
 	assert.Equal(t, "decimal", s.use("github.com/shopspring/decimal"))

@@ -28,6 +28,9 @@ type gen struct {
 	numeric map[string]bool
 	// typeUses documents each struct type by its first use.
 	typeUses map[*types.Type]string
+	// importNames are the names of the imports that need one (see
+	// planImports).
+	importNames map[string]string
 }
 
 // unit is one generated file of operations and the types only they use.
@@ -45,6 +48,7 @@ func newGen(api *model.API, opts Options) *gen {
 		hostIndex:   map[*model.Host]int{},
 		schemeIndex: map[*model.AuthScheme]int{},
 		numeric:     numericVariables(api),
+		importNames: planImports(api),
 	}
 	for i, h := range api.Hosts {
 		g.hostIndex[h] = i
@@ -171,22 +175,9 @@ func operationTypes(op *model.Operation) []*types.Type {
 
 // walkStructs calls fn for every struct type reachable from t, each once.
 func walkStructs(t *types.Type, fn func(*types.Type)) {
-	seen := map[*types.Type]bool{}
-	var walk func(*types.Type)
-	walk = func(t *types.Type) {
-		if t == nil || seen[t] {
-			return
-		}
-		seen[t] = true
-		switch t.Kind {
-		case types.Struct:
+	walkTypes(t, func(t *types.Type) {
+		if t.Kind == types.Struct {
 			fn(t)
-			for _, f := range t.Fields {
-				walk(f.Type)
-			}
-		case types.Array:
-			walk(t.Elem)
 		}
-	}
-	walk(t)
+	})
 }

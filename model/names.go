@@ -25,6 +25,12 @@ func runtimeNames() (pkg, clientMethods []string) {
 	return slices.Clone(names.pkg), slices.Clone(names.clientMethods)
 }
 
+// RuntimeNames returns the package-level identifiers the runtime files of
+// every generated package declare, and the fixed names New and api.
+func RuntimeNames() []string {
+	return slices.Clone(parsedRuntimeNames().pkg)
+}
+
 // declaredNames are the names runtimeNames returns.
 type declaredNames struct{ pkg, clientMethods []string }
 
