@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"unicode"
 
 	"github.com/pmgen/pmgen/diag"
 	"github.com/pmgen/pmgen/internal/output"
@@ -151,11 +153,41 @@ func outputFiles(res *pipeline.Result) []output.File {
 	return files
 }
 
-// printDiagnostics writes every diagnostic, in source order, one per line.
+// printDiagnostics writes every diagnostic, in source order, one per line,
+// with the characters terminalSafe escapes escaped.
 func printDiagnostics(w io.Writer, l *diag.List) {
+	bw := bufio.NewWriter(w)
 	for _, d := range l.Sorted() {
-		fmt.Fprintln(w, d.String())
+		bw.WriteString(terminalSafe(d.String()))
+		bw.WriteByte('\n')
 	}
+	bw.Flush()
+}
+
+// terminalSafe escapes the characters of collection text that a terminal
+// would act on instead of showing: control characters, among them the
+// escape that starts a terminal command and line breaks, and invisible or
+// bidirectional formatting characters. They are written as \u escapes.
+func terminalSafe(s string) string {
+	if !strings.ContainsFunc(s, unsafeOnTerminal) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeOnTerminal(r):
+			b.WriteRune(r)
+		case r > 0xFFFF:
+			fmt.Fprintf(&b, "\\U%08x", r)
+		default:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeOnTerminal(r rune) bool {
+	return r != '\t' && unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r)
 }
 
 // firstLine returns an error's message without the diagnostics that
@@ -169,7 +201,7 @@ func firstLine(err error) string {
 		}
 		return fmt.Sprintf("%d errors in the input; see above", n)
 	}
-	return err.Error()
+	return terminalSafe(err.Error())
 }
 
 func writeReport(path string, res *pipeline.Result, stderr io.Writer) int {

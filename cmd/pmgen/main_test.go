@@ -315,3 +315,30 @@ func TestDiffReadsOldConfigForNewRelease(t *testing.T) {
 	assert.Contains(t, stdout, "SellCash")
 	assert.Contains(t, stdout, "SaleCash")
 }
+
+// TestDiagnosticsEscapeTerminalControls generates from a collection whose
+// request name carries a terminal escape sequence, a line break and a
+// bidirectional override, and checks that the warnings on stderr show
+// them as escapes.
+func TestDiagnosticsEscapeTerminalControls(t *testing.T) {
+	dir := t.TempDir()
+	collection := filepath.Join(dir, "c.json")
+	require.NoError(t, os.WriteFile(collection, []byte(`{
+		"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+		"item": [{"name": "A\u001b[31mred\nB\u202eC", "request": {"method": "GET", "url": "http://127.0.0.1/{{undefinedVariable}}"}}]
+	}`), 0o644))
+
+	code, _, stderr := runPmgen("generate", "-collection", collection, "-out", filepath.Join(dir, "out"), "-package", "p")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, `B\u202eC`)
+	assert.NotContains(t, stderr, "\u001b")
+	assert.NotContains(t, stderr, "\u202e")
+	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		assert.Contains(t, line, "warning", "every line is a whole diagnostic")
+	}
+}
+
+func TestTerminalSafe(t *testing.T) {
+	assert.Equal(t, "plain текст\ttab", terminalSafe("plain текст\ttab"))
+	assert.Equal(t, `a\u0007b\u200bc\U000e0001`, terminalSafe("a\ab\u200bc\U000e0001"))
+}

@@ -105,13 +105,15 @@ func TestParseType(t *testing.T) {
 		{"time.Time", external("time", "Time")},
 		{"github.com/shopspring/decimal.Decimal", external("github.com/shopspring/decimal", "Decimal")},
 		{"[]string", &types.Type{Kind: types.Array, Elem: &types.Type{Kind: types.String}}},
+		{"gopkg.in/yaml.v3.Node", external("gopkg.in/yaml.v3", "Node")},
 	}
 	for _, tt := range tests {
 		got, err := ParseType(tt.name)
 		require.NoError(t, err, tt.name)
 		assert.Equal(t, tt.want, got, tt.name)
 	}
-	for _, bad := range []string{"", "decimal", "example.com/x.y/z", "pkg.", "pkg.type", "[]"} {
+	for _, bad := range []string{"", "decimal", "example.com/x.y/z", "pkg.", "pkg.type", "[]",
+		`example.com/mo ney"x.Decimal`, "example.com//x.Decimal", "/x.Decimal", "example.com/../x.Decimal", "example.com/ж.Decimal"} {
 		_, err := ParseType(bad)
 		assert.Error(t, err, bad)
 	}

@@ -38,10 +38,32 @@ func ParseType(name string) (*types.Type, error) {
 		return external("time", "Time"), nil
 	}
 	dot := strings.LastIndexByte(name, '.')
-	if dot <= 0 || strings.LastIndexByte(name, '/') > dot || !naming.IsValid(name[dot+1:]) {
+	if dot <= 0 || strings.LastIndexByte(name, '/') > dot || !naming.IsValid(name[dot+1:]) || !validImportPath(name[:dot]) {
 		return nil, fmt.Errorf("invalid type %q: want string, int, float, bool, json.RawMessage, json.Number, time.Time, []T or import/path.Name", name)
 	}
 	return external(name[:dot], name[dot+1:]), nil
+}
+
+// validImportPath reports whether path can be imported: elements
+// separated by single slashes, made of ASCII letters, digits and "-._~+",
+// none of them "." or "..", as the go command requires of a module's
+// package paths.
+func validImportPath(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "" || elem == "." || elem == ".." || elem[0] == '.' || elem[len(elem)-1] == '.' {
+			return false
+		}
+		for i := 0; i < len(elem); i++ {
+			c := elem[i]
+			switch {
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			case strings.IndexByte("-._~+", c) >= 0:
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func external(importPath, name string) *types.Type {
