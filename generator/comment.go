@@ -90,7 +90,17 @@ func invisible(r rune) bool {
 // break or another control character other than tab, invalid UTF-8, or an
 // invisible or bidirectional formatting character.
 func unsafeInComment(r rune) bool {
-	return r == utf8.RuneError || r != '\t' && unicode.IsControl(r) ||
+	switch {
+	case r < utf8.RuneSelf:
+		return r < ' ' && r != '\t' || r == '\x7f'
+	case r >= 0xA0 && r < 0x600:
+		// Latin, Greek and Cyrillic letters, common in collections,
+		// without the lookups below: this block holds no control or
+		// bidirectional character and of the rest only the soft hyphen
+		// and the combining grapheme joiner.
+		return r == '\u00AD' || r == '\u034F'
+	}
+	return r == utf8.RuneError || unicode.IsControl(r) ||
 		unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r) || invisible(r)
 }
 
@@ -314,7 +324,7 @@ func plainLine(text string) bool {
 		case r == ' ':
 		case r < ' ' || r == '\x7f' || r == utf8.RuneError:
 			return false
-		case r >= utf8.RuneSelf && (unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r) || invisible(r)):
+		case r >= utf8.RuneSelf && (r == '\u00A0' || unsafeInComment(r) || r >= 0x600 && unicode.IsSpace(r)):
 			return false
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/stretchr/testify/assert"
@@ -205,4 +206,14 @@ func TestDocCommentIsGofmtStable(t *testing.T) {
 func TestDocCommentKeepsLineBreaksOut(t *testing.T) {
 	got := docComment([]string{"A sends the request.", "", "\tGET\n)\nX /*\r\u202e http://127.0.0.1/a"})
 	assert.Equal(t, []string{"// A sends the request.", "//", "//\tGET ) X /*  http://127.0.0.1/a"}, got)
+}
+
+// TestUnsafeInCommentFastPaths compares unsafeInComment with the lookups
+// it skips for ASCII, Latin, Greek and Cyrillic characters.
+func TestUnsafeInCommentFastPaths(t *testing.T) {
+	for r := rune(0); r < 0x800; r++ {
+		want := r != '\t' && unicode.IsControl(r) || unicode.Is(unicode.Cf, r) ||
+			unicode.Is(unicode.Bidi_Control, r) || invisible(r)
+		assert.Equal(t, want, unsafeInComment(r), "%U", r)
+	}
 }

@@ -49,9 +49,7 @@ func planImports(api *model.API) map[string]string {
 	for _, op := range api.Operations {
 		roots = append(roots, operationTypes(op)...)
 	}
-	for _, t := range roots {
-		walkTypes(t, addPath)
-	}
+	walkTypes(addPath, roots...)
 	slices.Sort(paths)
 
 	plan := map[string]string{}
@@ -71,8 +69,9 @@ func planImports(api *model.API) map[string]string {
 	return plan
 }
 
-// walkTypes calls fn for t and every type reachable from it, each once.
-func walkTypes(t *types.Type, fn func(*types.Type)) {
+// walkTypes calls fn for each root and every type reachable from them,
+// each once.
+func walkTypes(fn func(*types.Type), roots ...*types.Type) {
 	seen := map[*types.Type]bool{}
 	var walk func(*types.Type)
 	walk = func(t *types.Type) {
@@ -90,5 +89,7 @@ func walkTypes(t *types.Type, fn func(*types.Type)) {
 			walk(t.Elem)
 		}
 	}
-	walk(t)
+	for _, t := range roots {
+		walk(t)
+	}
 }

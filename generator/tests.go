@@ -147,10 +147,12 @@ func (g *gen) sequenceTest(seq *model.Sequence) jen.Code {
 		if i >= maxListedSteps {
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("  %d. %s", i+1, oneLine(step.Operation.Where)))
+		// The list is written the way go/doc/comment prints it, so that
+		// canonicalDoc finds it canonical in one pass.
+		lines = append(lines, fmt.Sprintf(" %d. %s", i+1, oneLine(step.Operation.Where)))
 		for _, read := range step.Reads {
 			if read.Producer != nil {
-				lines = append(lines, fmt.Sprintf("     reads %s from %s", oneLine(read.Name), oneLine(read.Producer.Operation.Where)))
+				lines = append(lines, fmt.Sprintf("    reads %s from %s", oneLine(read.Name), oneLine(read.Producer.Operation.Where)))
 			}
 		}
 	}

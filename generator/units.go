@@ -175,9 +175,9 @@ func operationTypes(op *model.Operation) []*types.Type {
 
 // walkStructs calls fn for every struct type reachable from t, each once.
 func walkStructs(t *types.Type, fn func(*types.Type)) {
-	walkTypes(t, func(t *types.Type) {
+	walkTypes(func(t *types.Type) {
 		if t.Kind == types.Struct {
 			fn(t)
 		}
-	})
+	}, t)
 }
