@@ -3,9 +3,11 @@
 # by hand with net/http: a POST with a JSON body and a JSON response to a
 # loopback httptest server. Generates the client for
 # bench/testdata/call/sale.postman_collection.json in a temporary module,
-# adds bench/testdata/call/sale_bench_test.go, runs the benchmark COUNT
+# adds bench/testdata/call/sale_bench_test.go, runs the benchmarks COUNT
 # times (default 10), each time in a new process with the other client
-# first, and compares the two with benchstat.
+# first, and compares the two with benchstat. BenchmarkSellForCash calls
+# the loopback server; BenchmarkSellForCashInProcess answers inside the
+# client's transport and so times the clients' own work alone.
 # Usage: bench/call.sh [COUNT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
