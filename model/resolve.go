@@ -72,8 +72,9 @@ func normalizeMethod(m string) Method {
 	return Method(strings.ToUpper(m))
 }
 
-// validMethod reports whether m is an HTTP method token (RFC 9110,
-// section 5.6.2), which net/http requires of a request's method.
+// validMethod reports whether m is an HTTP method token, made of letters,
+// digits and !#$%&'*+-.^_`|~ only, as net/http requires of a request's
+// method.
 func validMethod(m Method) bool {
 	for i := 0; i < len(m); i++ {
 		c := m[i]

@@ -154,7 +154,7 @@ func outputFiles(res *pipeline.Result) []output.File {
 }
 
 // printDiagnostics writes every diagnostic, in source order, one per line,
-// with the characters terminalSafe escapes escaped.
+// each passed through terminalSafe.
 func printDiagnostics(w io.Writer, l *diag.List) {
 	bw := bufio.NewWriter(w)
 	for _, d := range l.Sorted() {

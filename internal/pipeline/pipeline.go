@@ -171,9 +171,10 @@ func packageName(opts Options, cfg *parser.Config, res *Result) (string, error) 
 }
 
 // UsablePackageName reports whether name can be the package name of a
-// generated client: a Go identifier other than a keyword and "_", and
-// none the go command treats specially: main needs a main function,
-// documentation is never built, and a name ending in _test is for tests.
+// generated client: a Go identifier other than a keyword and "_". The go
+// command treats three kinds of names specially, so they are refused too:
+// main needs a main function, documentation is never built, and a name
+// ending in _test is for tests.
 func UsablePackageName(name string) bool {
 	return token.IsIdentifier(name) && !token.IsKeyword(name) && name != "_" &&
 		name != "main" && name != "documentation" && !strings.HasSuffix(name, "_test")

@@ -44,10 +44,9 @@ func ParseType(name string) (*types.Type, error) {
 	return external(name[:dot], name[dot+1:]), nil
 }
 
-// validImportPath reports whether path can be imported: elements
-// separated by single slashes, made of ASCII letters, digits and "-._~+",
-// none of them "." or "..", as the go command requires of a module's
-// package paths.
+// validImportPath reports whether path has the form of an import path:
+// elements separated by single slashes, made of ASCII letters, digits and
+// "-._~+", none starting or ending with a dot.
 func validImportPath(path string) bool {
 	for _, elem := range strings.Split(path, "/") {
 		if elem == "" || elem == "." || elem == ".." || elem[0] == '.' || elem[len(elem)-1] == '.' {
