@@ -287,7 +287,9 @@ func (c *converter) structOf(s *shape, p path, name string) *types.Type {
 			Name:     names[i],
 			Type:     child,
 			Optional: f.seen < s.objects,
-			Nullable: f.shape.kinds.has(kindNull) && f.shape.kinds.count() > 1,
+			// A field that is null in every sample has no type of its own,
+			// only the one an override gives it, and stays nullable then.
+			Nullable: f.shape.kinds.has(kindNull) && (f.shape.kinds.count() > 1 || child.Kind != types.Raw),
 		}
 		fields[i] = &block[i]
 	}

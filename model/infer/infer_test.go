@@ -117,6 +117,9 @@ func TestParseType(t *testing.T) {
 		_, err := ParseType(bad)
 		assert.Error(t, err, bad)
 	}
+	_, err := ParseType("*string")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `write it without "*"`)
 }
 
 func TestCountAndUntyped(t *testing.T) {
@@ -195,6 +198,21 @@ func TestInferOverrideOnRoot(t *testing.T) {
 	assert.Equal(t, types.Raw, got.Kind)
 	assert.Empty(t, r.Types())
 	assert.Empty(t, r.UnusedOverrides())
+}
+
+// TestInferOverrideOnNullField gives a type to a field that is null in
+// every sample: the field becomes a pointer, so that the zero value still
+// encodes as the samples' null.
+func TestInferOverrideOnNullField(t *testing.T) {
+	r := NewRegistry(Options{Overrides: []Override{{Path: "Root.comment", Type: &types.Type{Kind: types.String}}}})
+	got := r.Infer("Root", []Sample{{Data: []byte(`{"comment": null, "n": null}`)}})
+
+	require.Len(t, got.Fields, 2)
+	comment, n := got.Fields[0], got.Fields[1]
+	assert.Equal(t, types.String, comment.Type.Kind)
+	assert.True(t, comment.Pointer(), "the overridden field is *string")
+	assert.Equal(t, types.Raw, n.Type.Kind)
+	assert.False(t, n.Pointer(), "a field without override stays json.RawMessage")
 }
 
 func TestInferInvalidOverrideType(t *testing.T) {

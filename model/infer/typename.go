@@ -14,6 +14,9 @@ import (
 // another package written as "import/path.Name", such as
 // "github.com/shopspring/decimal.Decimal".
 func ParseType(name string) (*types.Type, error) {
+	if strings.HasPrefix(name, "*") {
+		return nil, fmt.Errorf("invalid type %q: write it without \"*\"; a field that is null or missing in a sample becomes a pointer by itself", name)
+	}
 	if elem, ok := strings.CutPrefix(name, "[]"); ok {
 		t, err := ParseType(elem)
 		if err != nil {
@@ -39,7 +42,7 @@ func ParseType(name string) (*types.Type, error) {
 	}
 	dot := strings.LastIndexByte(name, '.')
 	if dot <= 0 || strings.LastIndexByte(name, '/') > dot || !naming.IsValid(name[dot+1:]) || !validImportPath(name[:dot]) {
-		return nil, fmt.Errorf("invalid type %q: want string, int, float, bool, json.RawMessage, json.Number, time.Time, []T or import/path.Name", name)
+		return nil, fmt.Errorf("invalid type %q: want string, int64, float64, bool, json.RawMessage, json.Number, time.Time, []T or import/path.Name", name)
 	}
 	return external(name[:dot], name[dot+1:]), nil
 }
