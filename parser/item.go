@@ -115,7 +115,7 @@ func (d *decoder) countRequest(n node) bool {
 		return true
 	}
 	d.tooMany = true
-	d.fail(CodeTooManyRequests, n, "the collection has more than %d requests, so this and later items are dropped; raise the limit with -max-requests to read them", d.opts.MaxRequests)
+	d.fail(CodeTooManyRequests, n, "the collection has more than %d requests, so pmgen stops here; raise the limit with -max-requests to read them", d.opts.MaxRequests)
 	return false
 }
 

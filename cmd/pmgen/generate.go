@@ -59,7 +59,7 @@ func (f *generateFlags) validate(rest []string) error {
 		return errors.New("missing -out: name the folder to write the generated package to")
 	}
 	if f.pkg != "" && !pipeline.UsablePackageName(f.pkg) {
-		return fmt.Errorf("invalid -package %q: want a Go identifier such as kassa, other than main and documentation", f.pkg)
+		return fmt.Errorf("invalid -package %q: want a Go identifier such as kassa, other than main and documentation and not ending in _test", f.pkg)
 	}
 	return f.limits.validate()
 }
@@ -216,7 +216,7 @@ func writeReport(path string, res *pipeline.Result, stderr io.Writer) int {
 		err = os.WriteFile(path, data, 0o644)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "pmgen: write report: %v\n", err)
+		fmt.Fprintf(stderr, "pmgen: write report: %v; nothing else was written: choose a -report path in a folder that exists or can be created\n", err)
 		return exitInput
 	}
 	return exitOK

@@ -110,6 +110,10 @@ func serveMock(ctx context.Context, args []string, stderr io.Writer, ready func(
 
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	ln, err := mock.Listen(f.addr, f.addrGiven)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		fmt.Fprintf(stderr, "pmgen mock: %v: choose another port with -addr, or -addr 127.0.0.1:0 for any free one\n", err)
+		return exitInput
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "pmgen mock: %v\n", err)
 		return exitInput

@@ -84,7 +84,7 @@ func TestMockExitCodes(t *testing.T) {
 		{"argument", []string{"-collection", kassaV1, "extra"}, exitUsage, `unexpected argument "extra"`},
 		{"address without port", []string{"-collection", kassaV1, "-addr", "127.0.0.1"}, exitUsage, `invalid address "127.0.0.1"`},
 		{"missing collection", []string{"-collection", missing, "-addr", "127.0.0.1:0"}, exitInput, "read collection"},
-		{"address in use", []string{"-collection", kassaV1, "-addr", busy.Addr().String()}, exitInput, "pmgen mock: listen tcp " + busy.Addr().String()},
+		{"address in use", []string{"-collection", kassaV1, "-addr", busy.Addr().String()}, exitInput, "choose another port with -addr, or -addr 127.0.0.1:0 for any free one"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

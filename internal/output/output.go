@@ -335,10 +335,18 @@ func checkClashes(dir string, own []handFile, files []File) error {
 	}
 	for _, h := range own {
 		for _, name := range topLevelNames(h.name, h.content) {
-			if gen, ok := declaredBy[name]; ok {
-				return fmt.Errorf("%s declares %s, which the generated %s declares too: rename it in %s, or pin another Go name for the generated one in pmgen.yaml",
+			gen, ok := declaredBy[name]
+			if !ok {
+				continue
+			}
+			// Only names made from the collection's folders, requests and
+			// fields can be pinned; the runtime's names are fixed.
+			if strings.HasPrefix(gen, "runtime_") || gen == "client.go" || strings.HasSuffix(gen, "_test.go") {
+				return fmt.Errorf("%s declares %s, which the generated %s declares too: rename it in %s",
 					filepath.Join(dir, h.name), name, gen, h.name)
 			}
+			return fmt.Errorf("%s declares %s, which the generated %s declares too: rename it in %s, or pin another Go name for the generated one in pmgen.yaml",
+				filepath.Join(dir, h.name), name, gen, h.name)
 		}
 	}
 	return nil

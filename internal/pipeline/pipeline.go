@@ -164,7 +164,7 @@ func packageName(opts Options, cfg *parser.Config, res *Result) (string, error) 
 	name := cfg.Package.Value
 	if !UsablePackageName(name) {
 		res.Diags.Error(parser.CodeInvalidConfigValue, cfg.Package.Pos, "",
-			"package %q cannot name the client's package: want a Go identifier such as kassa, other than main and documentation", name)
+			"package %q cannot name the client's package: want a Go identifier such as kassa, other than main and documentation and not ending in _test", name)
 		return "", fmt.Errorf("read config: %w", errorsOf(&res.Diags))
 	}
 	return name, nil
