@@ -70,7 +70,7 @@ func cleanText(text string) string {
 			b.WriteRune(r)
 		case r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085' || r == '\f' || r == '\v':
 			b.WriteByte('\n')
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Bidi_Control, r), invisible(r):
+		case r != utf8.RuneError && unsafeInComment(r):
 			continue
 		default:
 			b.WriteRune(r)
@@ -94,10 +94,10 @@ func unsafeInComment(r rune) bool {
 	case r < utf8.RuneSelf:
 		return r < ' ' && r != '\t' || r == '\x7f'
 	case r >= 0xA0 && r < 0x600:
-		// Latin, Greek and Cyrillic letters, common in collections,
-		// without the lookups below: this block holds no control or
-		// bidirectional character and of the rest only the soft hyphen
-		// and the combining grapheme joiner.
+		// Latin, Greek and Cyrillic letters are common in collections,
+		// so they skip the table lookups below. This block contains no
+		// control or bidirectional character, and only two unsafe ones:
+		// the soft hyphen and the combining grapheme joiner.
 		return r == '\u00AD' || r == '\u034F'
 	}
 	return r == utf8.RuneError || unicode.IsControl(r) ||
@@ -166,8 +166,9 @@ func docComment(lines []string) []string {
 	if len(lines) == 0 {
 		return nil
 	}
-	// The lines are meant to be clean already; a line break or a hidden
-	// character that slipped through would end the comment or hide text.
+	// The lines are meant to be clean already. A line break or a hidden
+	// character that slipped through would end the comment or hide text,
+	// so it is replaced here.
 	cloned := false
 	for i, l := range lines {
 		if strings.ContainsFunc(l, unsafeInComment) {
@@ -219,7 +220,7 @@ func canonicalDoc(lines []string) []string {
 	return strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 }
 
-// maxDocPasses bounds the passes of canonicalDoc. The texts seen so far
+// maxDocPasses bounds the passes of canonicalDoc. The texts in the tests
 // settle after two or three passes.
 const maxDocPasses = 8
 
