@@ -6,8 +6,8 @@
 # adds bench/testdata/call/sale_bench_test.go, runs the benchmarks COUNT
 # times (default 10), each time in a new process with the other client
 # first, and compares the two with benchstat. BenchmarkSellForCash calls
-# the loopback server; BenchmarkSellForCashInProcess answers inside the
-# client's transport and so times the clients' own work alone.
+# the loopback server. BenchmarkSellForCashInProcess returns the response
+# from the client's transport, so it times the clients' own work alone.
 # Usage: bench/call.sh [COUNT]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -39,10 +39,10 @@ func newSource(planned map[string]string) *source {
 }
 
 // use records an import of path and returns the name the file refers to
-// it by: the name planImports chose for it, or else the last element for
-// a path of the standard library and a name made from the last element,
-// written in the import, for any other. A name another import holds gets
-// a number, as jennifer does.
+// it by. That is the name planImports chose for the path, if any. Else a
+// standard library path goes by its last element, and any other path by
+// a name made from its last element and written in the import. A name
+// that another import already has gets a number, as in jennifer.
 func (s *source) use(path string) string {
 	if name, ok := s.imports[path]; ok {
 		return name

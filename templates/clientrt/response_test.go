@@ -496,7 +496,7 @@ func TestRetryAfterNetworkError(t *testing.T) {
 
 // TestCallTimeReachesResponseAndScript checks that the time a call took
 // reaches a captured Response and a test script's pm.response.responseTime
-// when the server takes a while to answer.
+// when the server delays its response.
 func TestCallTimeReachesResponseAndScript(t *testing.T) {
 	const delay = 30 * time.Millisecond
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
